@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { SourceFormat } from './source.js';
+
+/** The line kinds of the warehouse contract (`source_lines.kind`). */
+export const LineKind = z.enum([
+  'title', 'toc', 'heading', 'bullet', 'caption', 'unit_note', 'table_row', 'text', 'blank',
+]);
+export type LineKind = z.infer<typeof LineKind>;
+
+/** Outline level of a heading: chapter `I`, section `1.`, subsection `1)`, topic `○`. */
+export const HeadingInfo = z.object({
+  level: z.number().int().min(1).max(4),
+  /** `III`, `1`, `1)`, `○`; the chapter label comes from the table of contents when the body omits it. */
+  label: z.string(),
+  title: z.string(),
+});
+export type HeadingInfo = z.infer<typeof HeadingInfo>;
+
+export const Line = z.object({
+  line_no: z.number().int().positive(),
+  page: z.number().int().positive().nullable(),
+  text: z.string(),
+  kind: LineKind,
+  /** Bullet depth (1 = `- `, 2 = ` - `), present on bullets only. */
+  depth: z.number().int().positive().optional(),
+  heading: HeadingInfo.optional(),
+  table_id: z.string().nullable(),
+});
+export type Line = z.infer<typeof Line>;
+
+export const RawRow = z.object({ line_no: z.number().int().positive(), cells: z.array(z.string()) });
+export type RawRow = z.infer<typeof RawRow>;
+
+/** A grid exactly as written: ragged rows stay ragged, cells verbatim. */
+export const RawTable = z.object({
+  table_id: z.string(),
+  line_start: z.number().int().positive(),
+  line_end: z.number().int().positive(),
+  rows: z.array(RawRow).min(1),
+});
+export type RawTable = z.infer<typeof RawTable>;
+
+/** Something a stage doubted but could work around; recorded, never thrown. */
+export const Issue = z.object({
+  code: z.string(),
+  message: z.string(),
+  line_no: z.number().int().positive().nullable(),
+});
+export type Issue = z.infer<typeof Issue>;
+
+export const DocumentMeta = z.object({
+  document_id: z.string(),
+  publisher: z.string(),
+  title: z.string(),
+  report_year: z.number().int(),
+  published_on: z.string().nullable(),
+  source_format: SourceFormat,
+  source_path: z.string(),
+  source_sha256: z.string(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const ExtractedDocument = z.object({
+  artifact: z.literal('extracted'),
+  pipeline_version: z.string(),
+  input_sha256: z.string(),
+  document: DocumentMeta,
+  encoding: z.string(),
+  lines: z.array(Line),
+  tables: z.array(RawTable),
+  issues: z.array(Issue),
+});
+export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { DocumentMeta, Issue, LineKind } from './extracted.js';
+
+export const NormLine = z.object({
+  line_no: z.number().int().positive(),
+  page: z.number().int().positive().nullable(),
+  text: z.string(),
+  kind: LineKind,
+  section_id: z.string().nullable(),
+  table_id: z.string().nullable(),
+});
+export type NormLine = z.infer<typeof NormLine>;
+
+export const Section = z.object({
+  section_id: z.string(),
+  parent_id: z.string().nullable(),
+  level: z.number().int().min(1).max(4),
+  label: z.string(),
+  title: z.string(),
+  /** Titles from the chapter down to this section. */
+  title_path: z.array(z.string()),
+  line_start: z.number().int().positive(),
+  line_end: z.number().int().positive(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const CellRole = z.enum(['header', 'row_label', 'data', 'empty']);
+export type CellRole = z.infer<typeof CellRole>;
+
+export const Cell = z.object({
+  table_id: z.string(),
+  row_index: z.number().int().nonnegative(),
+  col_index: z.number().int().nonnegative(),
+  line_no: z.number().int().positive(),
+  raw_text: z.string(),
+  role: CellRole,
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const ReportTable = z.object({
+  table_id: z.string(),
+  section_id: z.string().nullable(),
+  title: z.string(),
+  context_path: z.array(z.string()),
+  unit_note: z.string().nullable(),
+  header_row_count: z.number().int().nonnegative(),
+  row_count: z.number().int().positive(),
+  col_count: z.number().int().positive(),
+  line_start: z.number().int().positive(),
+  line_end: z.number().int().positive(),
+});
+export type ReportTable = z.infer<typeof ReportTable>;
+
+export const Qualifier = z.enum(['max', 'min', 'approx', 'over', 'under', 'plus', 'range_start', 'range_end']);
+
+export const Fact = z.object({
+  fact_id: z.string(),
+  origin: z.enum(['table', 'text']),
+  section_id: z.string().nullable(),
+  table_id: z.string().nullable(),
+  line_no: z.number().int().positive(),
+  row_labels: z.array(z.string()),
+  col_labels: z.array(z.string()),
+  context_path: z.array(z.string()),
+  subject: z.string().nullable(),
+  raw_text: z.string(),
+  /** The number as written, sign applied; null for `-` or an empty cell. */
+  value: z.number().nullable(),
+  unit_raw: z.string().nullable(),
+  unit: z.string().nullable(),
+  value_base: z.number().nullable(),
+  base_unit: z.string().nullable(),
+  period_year: z.number().int().nullable(),
+  region_code: z.string().nullable(),
+  is_total: z.boolean(),
+  qualifier: Qualifier.nullable(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const DateMention = z.object({
+  line_no: z.number().int().positive(),
+  raw_text: z.string(),
+  start_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  end_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  subject: z.string().nullable(),
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const QualityCheck = z.object({
+  check_id: z.string(),
+  table_id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  passed: z.boolean(),
+  message: z.string(),
+});
+export type QualityCheck = z.infer<typeof QualityCheck>;
+
+export const NormalizedDocument = z.object({
+  artifact: z.literal('normalized'),
+  pipeline_version: z.string(),
+  input_sha256: z.string(),
+  document: DocumentMeta.extend({ line_count: z.number().int().nonnegative(), encoding: z.string() }),
+  lines: z.array(NormLine),
+  sections: z.array(Section),
+  tables: z.array(ReportTable),
+  cells: z.array(Cell),
+  facts: z.array(Fact),
+  date_mentions: z.array(DateMention),
+  quality_checks: z.array(QualityCheck),
+  issues: z.array(Issue),
+});
+export type NormalizedDocument = z.infer<typeof NormalizedDocument>;
