@@ -1,0 +1,23 @@
+/**
+ * Joins a word the source spaced out (`합 계` → `합계`, `연 합 회` → `연합회`,
+ * `중 소 기 업 C E O 교 육` → `중소기업CEO교육`) and keeps real spaces between words
+ * (`보도 자료 배포`). A single letter joins the token after it; a space before `(` goes.
+ */
+export function normalizeLabel(raw: string): string {
+  const tokens = raw.trim().split(/\s+/).filter(Boolean);
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const glue = prev !== undefined && /^[가-힣A-Za-z]$/.test(prev);
+    out += (i === 0 || glue || tokens[i]!.startsWith('(') ? '' : ' ') + tokens[i];
+  }
+  return out;
+}
+
+const TOTAL_LABELS = new Set(['계', '합계', '총계', '누계', '소계', '총합', '전체', '합', '총', 'total', 'Total', 'TOTAL']);
+
+/** Totals and subtotals: `계`, `합계`, `합 계`, `누 계`, `총 계`. */
+export const isTotalLabel = (label: string): boolean => TOTAL_LABELS.has(normalizeLabel(label).replace(/\s/g, ''));
+
+/** Cumulative totals (`누계`) cover periods the table does not list. */
+export const isCumulativeLabel = (label: string): boolean => normalizeLabel(label).replace(/\s/g, '') === '누계';

@@ -1,0 +1,65 @@
+import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
+import type { Cell, Fact, NormalizedDocument, ReportTable } from '../schemas/normalized.js';
+import { buildOutline } from './outline.js';
+import { proseFacts } from './prose-facts.js';
+import { auditTable } from './quality.js';
+import { tableContext } from './table-context.js';
+import { tableFacts } from './table-facts.js';
+import { modelTable } from './table-structure.js';
+
+/**
+ * The transform stage: outline, structured tables, facts from tables and prose, date mentions and
+ * the arithmetic audit. Pure: the same extracted artifact always gives the same result.
+ */
+export function normalize(doc: ExtractedDocument): NormalizedDocument {
+  const issues: Issue[] = [...doc.issues];
+  const outline = buildOutline(doc.lines);
+  const index = new Map(doc.lines.map((l, i) => [l.line_no, i]));
+  const tables: ReportTable[] = [];
+  const cells: Cell[] = [];
+  const facts: Fact[] = [];
+  const quality_checks = [];
+  for (const table of doc.tables) {
+    const at = index.get(table.line_start)!;
+    const context = tableContext(doc.lines, table);
+    const model = modelTable(table);
+    const section_id = outline.sectionOf[at] ?? null;
+    const context_path = [...(outline.contextOf[at] ?? [])];
+    tables.push({
+      table_id: table.table_id,
+      section_id,
+      title: context.title,
+      context_path,
+      unit_note: context.unit_note,
+      header_row_count: model.header_row_count,
+      row_count: table.rows.length,
+      col_count: Math.max(...table.rows.map((r) => r.cells.length)),
+      line_start: table.line_start,
+      line_end: table.line_end,
+    });
+    table.rows.forEach((row, r) =>
+      row.cells.forEach((raw_text, c) =>
+        cells.push({ table_id: table.table_id, row_index: r, col_index: c, line_no: row.line_no, raw_text, role: model.roles[r]![c]! }),
+      ),
+    );
+    const found = tableFacts({ table, model, context, section_id, context_path }, issues);
+    facts.push(...found);
+    quality_checks.push(...auditTable(table.table_id, found));
+  }
+  const prose = proseFacts({ lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year }, issues);
+  facts.push(...prose.facts);
+  return {
+    artifact: 'normalized',
+    pipeline_version: doc.pipeline_version,
+    input_sha256: doc.input_sha256,
+    document: { ...doc.document, line_count: doc.lines.length, encoding: doc.encoding },
+    lines: doc.lines.map((l, i) => ({ line_no: l.line_no, page: l.page, text: l.text, kind: l.kind, section_id: outline.sectionOf[i] ?? null, table_id: l.table_id })),
+    sections: outline.sections,
+    tables,
+    cells,
+    facts,
+    date_mentions: prose.dates,
+    quality_checks,
+    issues,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Fact, QualityCheck } from '../schemas/normalized.js';
+import { isCumulativeLabel, isTotalLabel } from './labels.js';
+
+const key = (labels: readonly string[]) => labels.join('\u241f');
+const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);
+/** Shares add up; rates (수익률, 손해율) do not. */
+const isShare = (labels: readonly string[]) => labels.some((l) => /비중|구성비|점유|share/i.test(l));
+
+interface Cell {
+  readonly fact: Fact;
+  readonly v: number;
+}
+
+/** The `(11.8%)` after a count in `38개(11.8%)` is that count's share of the total. */
+const isShareOfCount = (f: Fact) => /-\d+$/.test(f.fact_id);
+
+function summable(f: Fact): boolean {
+  if (f.qualifier) return false;
+  if (f.base_unit === 'percent') return isShare(f.col_labels) || isShare(f.row_labels) || isShareOfCount(f);
+  return f.base_unit !== 'percent_point';
+}
+
+function check(table_id: string, kind: string, total: Fact, parts: readonly Fact[], bound = false): QualityCheck {
+  const expected = Number(parts.reduce((s, p) => s + (p.value ?? 0), 0).toPrecision(12));
+  const actual = total.value!;
+  const d = Math.max(decimals(total.raw_text), ...parts.map((p) => decimals(p.raw_text)));
+  const tol = d ? 0.5 * 10 ** -d * Math.max(1, parts.length) : 0;
+  const passed = bound ? actual + tol >= expected : Math.abs(actual - expected) <= tol + 1e-9;
+  const label = [...total.row_labels, ...total.col_labels].join(' / ');
+  const op = bound ? '≥' : '=';
+  return {
+    check_id: `${table_id}:${kind}:${total.fact_id}`,
+    table_id,
+    kind,
+    label,
+    expected,
+    actual,
+    passed,
+    message: `${label}: published ${actual} ${op} ${parts.length} part(s) summing to ${expected}${passed ? '' : ` — off by ${Number((actual - expected).toPrecision(12))}`}`,
+  };
+}
+
+/** Rows of the same column that a row total adds up, respecting groups (`중 장 기` … `계`) and grand totals. */
+function rowParts(rows: readonly Fact[], at: number): { parts: Fact[]; kind: string } {
+  const total = rows[at]!;
+  const label = total.row_labels[total.row_labels.length - 1] ?? '';
+  const before = rows.slice(0, at);
+  const prev = before[before.length - 1];
+  const isSubtotal = /^계$|^소계$/.test(label.replace(/\s/g, '')) && prev && prev.row_labels.length >= 2;
+  if (isSubtotal) {
+    const group = prev.row_labels[0];
+    const parts: Fact[] = [];
+    for (let i = before.length - 1; i >= 0 && before[i]!.row_labels[0] === group && before[i]!.row_labels.length >= 2; i--) parts.unshift(before[i]!);
+    return { parts, kind: 'subtotal_rows' };
+  }
+  // Grand total: top-level rows, each group counted once (by its subtotal when it has one).
+  const parts: Fact[] = [];
+  for (let i = 0; i < before.length; i++) {
+    const r = before[i]!;
+    const rowTotal = r.row_labels.some(isTotalLabel);
+    if (rowTotal) {
+      const grouped = before[i - 1] && before[i - 1]!.row_labels.length >= 2;
+      if (grouped) {
+        const group = before[i - 1]!.row_labels[0];
+        while (parts.length && parts[parts.length - 1]!.row_labels.length >= 2 && parts[parts.length - 1]!.row_labels[0] === group) parts.pop();
+        parts.push(r);
+      }
+      continue;
+    }
+    parts.push(r);
+  }
+  return { parts, kind: 'total_rows' };
+}
+
+/**
+ * Arithmetic audit of one table: every total or subtotal, row-wise and column-wise, against the
+ * sum of its parts; shares against 100 through their total; cumulative totals (`누계`) as an
+ * upper bound of the periods listed. A mismatch is a finding about the report, not a failure.
+ */
+export function auditTable(table_id: string, facts: readonly Fact[]): QualityCheck[] {
+  const checks: QualityCheck[] = [];
+  const usable = facts.filter((f) => f.origin === 'table' && summable(f));
+  const byColumn = new Map<string, Fact[]>();
+  const byRow = new Map<string, Fact[]>();
+  for (const f of usable) {
+    const family = `${f.base_unit}|${f.unit}`;
+    const c = `${family}|${key(f.col_labels)}`;
+    const r = `${family}|${key(f.row_labels)}`;
+    (byColumn.get(c) ?? byColumn.set(c, []).get(c)!).push(f);
+    (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(f);
+  }
+  for (const rows of byColumn.values()) {
+    rows.forEach((f, i) => {
+      const last = f.row_labels[f.row_labels.length - 1] ?? '';
+      if (f.value === null || !isTotalLabel(last)) return;
+      if (isCumulativeLabel(last)) {
+        const parts = rows.slice(0, i).filter((r) => !r.row_labels.some(isTotalLabel));
+        if (parts.length) checks.push(check(table_id, 'cumulative_bound', f, parts, true));
+        return;
+      }
+      const { parts, kind } = rowParts(rows, i);
+      if (parts.length >= 2) checks.push(check(table_id, kind, f, parts));
+    });
+  }
+  for (const cols of byRow.values()) {
+    for (const f of cols) {
+      const at = f.col_labels.findIndex(isTotalLabel);
+      if (f.value === null || at < 0 || isCumulativeLabel(f.col_labels[at]!)) continue;
+      const parts = cols.filter((p) => p !== f && p.col_labels.length === f.col_labels.length &&
+        key(p.col_labels.slice(0, at)) === key(f.col_labels.slice(0, at)) &&
+        key(p.col_labels.slice(at + 1)) === key(f.col_labels.slice(at + 1)) && !isTotalLabel(p.col_labels[at]!));
+      if (parts.length >= 2) checks.push(check(table_id, 'total_columns', f, parts));
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,98 @@
+import type { Issue, RawTable } from '../schemas/extracted.js';
+import type { Fact } from '../schemas/normalized.js';
+import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
+import { unitColumns } from './fact-values.js';
+import { yearOf, type Quantity } from './korean-number.js';
+import { isTotalLabel } from './labels.js';
+import { tokenizeNumbers } from './number-tokens.js';
+import { resolveRegion } from './regions.js';
+import type { TableContext } from './table-context.js';
+import type { TableModel } from './table-structure.js';
+
+export interface TableFactInput {
+  readonly table: RawTable;
+  readonly model: TableModel;
+  readonly context: TableContext;
+  readonly section_id: string | null;
+  readonly context_path: readonly string[];
+}
+
+const firstOf = <T>(labels: readonly string[], f: (l: string) => T | null): T | null => {
+  for (const l of labels) {
+    const v = f(l);
+    if (v !== null) return v;
+  }
+  return null;
+};
+
+/**
+ * A table without any unit (no note, no unit in labels or cells) often names its total in the
+ * line that introduces it (`… 287회 개최` over a table whose 합계 is 287): that unit is the table's.
+ */
+function unitFromIntro(input: TableFactInput): string | null {
+  const totals = new Set<number>();
+  for (const row of input.model.rows) {
+    for (const cell of row.cells) {
+      const path = [...row.labels, ...(row.col_paths[cell.col] ?? [])];
+      if (cell.value.kind === 'quantities' && path.some(isTotalLabel)) totals.add(cell.value.quantities[0]!.value);
+    }
+  }
+  for (const text of input.context.intro) {
+    for (const t of tokenizeNumbers(text)) {
+      if (t.quantity?.unit_raw && totals.has(t.quantity.value)) return t.quantity.unit_raw;
+    }
+  }
+  return null;
+}
+
+/** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
+export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
+  const { table, model, context } = input;
+  const noteUnits = unitsInNote(context.unit_note);
+  const introUnit = noteUnits.length ? null : unitFromIntro(input);
+  const tableYear = firstOf([context.caption ?? '', context.title], yearOf);
+  const facts: Fact[] = [];
+  let unitless = 0;
+  for (const row of model.rows) {
+    for (const cell of row.cells) {
+      const col_labels = [...(row.col_paths[cell.col] ?? [])];
+      const row_labels = [...row.labels];
+      const labels = [...col_labels.slice().reverse(), ...row_labels.slice().reverse()];
+      const labelUnit = firstOf(labels, unitInLabel) ?? unitFromNote(noteUnits, [...row_labels, ...col_labels]) ?? introUnit;
+      const base = {
+        origin: 'table' as const,
+        section_id: input.section_id,
+        table_id: table.table_id,
+        line_no: row.line_no,
+        row_labels,
+        col_labels,
+        context_path: [...input.context_path],
+        subject: context.title,
+        period_year: firstOf(row_labels, yearOf) ?? firstOf(col_labels, yearOf) ?? tableYear,
+        region_code: firstOf(col_labels, resolveRegion) ?? firstOf(row_labels, resolveRegion),
+        is_total: [...row_labels, ...col_labels].some(isTotalLabel),
+      };
+      const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
+      const push = (q: Quantity | null, fact_id: string, raw: string) => {
+        const unit_raw = q ? q.unit_raw ?? labelUnit : labelUnit;
+        if (q && !unit_raw) unitless++;
+        const value = q ? q.value : null;
+        facts.push({ ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null });
+      };
+      const v = cell.value;
+      if (v.kind === 'quantities') {
+        v.quantities.forEach((q, k) => push(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
+      } else if (v.kind === 'nil' || (v.kind === 'empty' && model.numeric_cols.has(cell.col) && col_labels.length)) {
+        push(null, id, cell.raw);
+      } else if (v.kind === 'text') {
+        tokenizeNumbers(cell.raw).forEach((t, k) => {
+          if (t.quantity) push(t.quantity, `${id}-q${k + 1}`, t.quantity.raw);
+        });
+      }
+    }
+  }
+  if (unitless) {
+    issues.push({ code: 'unit_unknown', message: `table ${table.table_id} (${context.title}): ${unitless} number(s) with no unit in cell, labels, unit note or title`, line_no: table.line_start });
+  }
+  return facts;
+}

@@ -1,0 +1,119 @@
+import type { RawTable } from '../schemas/extracted.js';
+import type { CellRole } from '../schemas/normalized.js';
+import { parseCell, type CellValue } from './korean-number.js';
+import { normalizeLabel } from './labels.js';
+
+/** A data row: its label path and the cells that hold values, by table column. */
+export interface DataRow {
+  readonly row_index: number;
+  readonly line_no: number;
+  readonly labels: readonly string[];
+  readonly cells: ReadonlyArray<{ readonly raw_col: number; readonly col: number; readonly raw: string; readonly value: CellValue }>;
+  /** Column label paths in force for this row (a header row mid-table changes them). */
+  readonly col_paths: ReadonlyArray<readonly string[]>;
+}
+
+export interface TableModel {
+  readonly header_row_count: number;
+  readonly label_cols: number;
+  readonly col_count: number;
+  readonly roles: readonly CellRole[][];
+  readonly rows: readonly DataRow[];
+  /** Columns holding at least one number or nil: their empty cells are stated "not given". */
+  readonly numeric_cols: ReadonlySet<number>;
+}
+
+const isValue = (v: CellValue) => v.kind === 'quantities' || v.kind === 'nil';
+const isYearHeader = (v: CellValue) =>
+  v.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null &&
+  Number.isInteger(v.quantities[0]!.value) && v.quantities[0]!.value >= 1900 && v.quantities[0]!.value <= 2100;
+
+/** A first column counting 1, 2, 3 … is a list number, not data. */
+function serialColumn(values: readonly CellValue[][]): boolean {
+  const col = values.slice(1).map((r) => r[0]);
+  return col.length >= 2 && col.every((v, i) => v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.value === i + 1 && v.quantities[0]!.unit_raw === null);
+}
+
+/** Index of the first cell holding a number or nil: the cells before it are row labels. */
+function firstValue(values: readonly CellValue[], serial: boolean): number {
+  const i = values.findIndex((v, c) => !(serial && c === 0) && isValue(v));
+  return i < 0 ? values.length : i;
+}
+
+/**
+ * Column label paths from header rows: an empty header cell continues the label on its left when
+ * a lower header row labels that column (`해지(건)` over `공 제 | 해 약`).
+ */
+export function columnPaths(headers: readonly string[][], labelCols: number, width: number): string[][] {
+  const filled = headers.map((row, h) => {
+    const out: string[] = [];
+    let left = '';
+    for (let c = 0; c < width; c++) {
+      const own = (row[c] ?? '').trim();
+      if (c < labelCols) { out.push(''); continue; }
+      if (own) { left = own; out.push(own); continue; }
+      const below = headers.slice(h + 1).some((r) => (r[c] ?? '').trim());
+      out.push(below ? left : '');
+    }
+    return out;
+  });
+  return Array.from({ length: width }, (_, c) => {
+    const path: string[] = [];
+    for (const row of filled) {
+      const label = normalizeLabel(row[c]!);
+      if (label && path[path.length - 1] !== label) path.push(label);
+    }
+    return path;
+  });
+}
+
+/** Recovers header rows, label columns, row label paths and cell roles of one raw grid. */
+export function modelTable(table: RawTable): TableModel {
+  const grid = table.rows.map((r) => r.cells);
+  const values = grid.map((row) => row.map(parseCell));
+  const serial = serialColumn(values);
+  const rowHasValue = values.map((row, r) => row.some((v, c) => isValue(v) && !(serial && c === 0) && !(r === 0 && isYearHeader(v))));
+  let headerCount = rowHasValue.findIndex(Boolean);
+  if (headerCount < 0) headerCount = 1;
+  const dataRows = values.map((row, r) => (r >= headerCount && rowHasValue[r] ? firstValue(row, serial) : -1));
+  const ks = dataRows.filter((k) => k >= 0);
+  const labelCols = ks.length ? Math.min(...ks) : Math.min(1, Math.max(...grid.map((r) => r.length)) - 1);
+  const width = Math.max(...grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
+  const roles: CellRole[][] = grid.map((row) => row.map((c) => (c.trim() ? 'header' : 'empty')));
+  const numericCols = new Set<number>();
+  const rows: DataRow[] = [];
+  let headers = grid.slice(0, headerCount);
+  let paths = columnPaths(headers, labelCols, width);
+  let prevLabels: string[] = [];
+  for (let r = headerCount; r < grid.length; r++) {
+    const row = grid[r]!;
+    const k = dataRows[r]! >= 0 ? dataRows[r]! : rowHasValue.slice(0, r).some(Boolean) && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim()) ? -2 : labelCols;
+    if (k === -2) {
+      // A label-only row after data: a header for the rows below it (`신규가입 | 해 지`).
+      headers = [...grid.slice(0, headerCount), row];
+      paths = columnPaths(headers, labelCols, width);
+      prevLabels = [];
+      continue;
+    }
+    const shift = Math.max(0, k - labelCols);
+    const labels: string[] = [];
+    for (let c = 0; c < Math.min(k, row.length); c++) {
+      const own = normalizeLabel(row[c]!);
+      const deeper = row.slice(c + 1, k).some((x) => x.trim());
+      const label = own || (deeper ? prevLabels[c] ?? '' : '');
+      labels[c] = label;
+      roles[r]![c] = row[c]!.trim() ? 'row_label' : 'empty';
+    }
+    prevLabels = labels;
+    const cells = [];
+    for (let c = k; c < row.length; c++) {
+      const col = c - shift;
+      const value = values[r]![c]!;
+      roles[r]![c] = row[c]!.trim() ? 'data' : 'empty';
+      if (isValue(value)) numericCols.add(col);
+      cells.push({ raw_col: c, col, raw: row[c]!, value });
+    }
+    rows.push({ row_index: r, line_no: table.rows[r]!.line_no, labels: labels.filter(Boolean), cells, col_paths: paths });
+  }
+  return { header_row_count: headerCount, label_cols: labelCols, col_count: width, roles, rows, numeric_cols: numericCols };
+}

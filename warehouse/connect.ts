@@ -1,0 +1,37 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EtlError } from '../schemas/etl-error.js';
+
+export interface Warehouse {
+  readonly path: string;
+  readonly conn: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the DuckDB file. DuckDB lets one process write a file at a time: a
+ * second writer gets a clear "warehouse is locked" error rather than a corrupt file.
+ */
+export async function openWarehouse(path: string, opts: { readOnly?: boolean } = {}): Promise<Warehouse> {
+  if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (cause) {
+    const text = String((cause as Error).message ?? cause);
+    if (/lock/i.test(text)) {
+      throw new EtlError('warehouse_locked', 'warehouse is locked by another process; wait for it to finish', { source: path, cause });
+    }
+    throw new EtlError('warehouse_failed', `cannot open warehouse: ${text.split('\n')[0]}`, { source: path, cause });
+  }
+  const conn = await instance.connect();
+  return {
+    path,
+    conn,
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
