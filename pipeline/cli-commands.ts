@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EtlError } from '../schemas/etl-error.js';
+import { SourceFormat } from '../schemas/source.js';
+import { openWarehouse } from '../warehouse/index.js';
+import { formatCsv, formatJson, formatTable } from './format-rows.js';
+import { query } from './queries.js';
+import { loadRegistry } from './registry.js';
+import { runPipeline, type RunSummary } from './runner.js';
+import { STAGES, type Stage } from './stages.js';
+
+export interface Flags {
+  readonly out: string;
+  readonly input: string[];
+  readonly year?: number;
+  readonly format?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly force: boolean;
+  readonly concurrency?: number;
+  readonly quiet: boolean;
+  readonly json: boolean;
+  readonly registry?: string;
+  readonly document?: string;
+}
+
+export type Print = (text: string) => void;
+
+const stage = (s: string | undefined, flag: string): Stage | undefined => {
+  if (s === undefined) return undefined;
+  if (!(STAGES as readonly string[]).includes(s)) throw new EtlError('usage', `${flag} takes one of ${STAGES.join(', ')}`);
+  return s as Stage;
+};
+
+function summarize(s: RunSummary): string {
+  const ok = s.documents.filter((d) => d.status === 'ok');
+  const sum = (k: 'sections' | 'tables' | 'facts') => ok.reduce((n, d) => n + (d.counts?.[k] ?? 0), 0);
+  const lines = [
+    `documents ${ok.length}/${s.documents.length}, sections ${sum('sections')}, tables ${sum('tables')}, facts ${sum('facts')} → ${s.warehouse} (${s.seconds.toFixed(2)} s)`,
+    ...s.documents.filter((d) => d.status === 'failed').map((d) => `failed: ${d.error}`),
+  ];
+  return lines.join('\n');
+}
+
+/** `run`, or one stage (`extract`, `transform`, `load`, `export`) with the same flags. */
+export async function runCommand(command: string, flags: Flags, print: Print): Promise<number> {
+  const only = command === 'run' ? undefined : (command as Stage);
+  const summary = await runPipeline({
+    out: flags.out,
+    inputs: flags.input,
+    year: flags.year,
+    format: flags.format ? SourceFormat.parse(flags.format) : undefined,
+    registry: flags.registry,
+    from: only ?? stage(flags.from, '--from'),
+    to: only ?? stage(flags.to, '--to'),
+    force: flags.force,
+    concurrency: flags.concurrency,
+    log: flags.quiet || flags.json ? () => {} : print,
+  });
+  if (flags.json) print(JSON.stringify(summary));
+  else if (!flags.quiet) print(summarize(summary));
+  return summary.documents.some((d) => d.status === 'failed') ? 1 : 0;
+}
+
+async function withWarehouse<T>(flags: Flags, work: (conn: Awaited<ReturnType<typeof openWarehouse>>['conn']) => Promise<T>): Promise<T> {
+  const path = join(flags.out, 'kbiz.duckdb');
+  if (!existsSync(path)) throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
+  const wh = await openWarehouse(path, { readOnly: true });
+  try {
+    return await work(wh.conn);
+  } finally {
+    wh.close();
+  }
+}
+
+/** `sql "SELECT …" [--format table|csv|json]` */
+export async function sqlCommand(sql: string | undefined, flags: Flags, print: Print): Promise<number> {
+  if (!sql) throw new EtlError('usage', 'sql needs a query: kbiz-etl sql "SELECT …"');
+  const format = flags.format ?? 'table';
+  if (!['table', 'csv', 'json'].includes(format)) throw new EtlError('usage', '--format takes table, csv or json');
+  const { columns, rows } = await withWarehouse(flags, (conn) => query(conn, sql).catch((e: Error) => {
+    throw new EtlError('usage', `query failed: ${e.message.split('\n')[0]}`);
+  }));
+  print(format === 'csv' ? formatCsv(columns, rows) : format === 'json' ? formatJson(rows) : formatTable(columns, rows));
+  return 0;
+}
+
+/** `check`: the arithmetic findings per table, failures first. */
+export async function checkCommand(flags: Flags, print: Print): Promise<number> {
+  const { rows } = await withWarehouse(flags, (conn) => query(conn, `
+    SELECT q.document_id, q.table_id, t.title, count(*) AS checks, count(*) FILTER (WHERE NOT passed) AS failed,
+           string_agg(CASE WHEN NOT passed THEN q.message END, ' | ') AS findings
+    FROM quality_checks q LEFT JOIN report_tables t USING (document_id, table_id)
+    GROUP BY ALL ORDER BY failed DESC, q.document_id, min(t.line_start)`));
+  if (flags.json) print(formatJson(rows));
+  else print(formatTable(['document_id', 'table_id', 'title', 'checks', 'failed', 'findings'], rows));
+  return 0;
+}
+
+/** `sources`: the registry and what the warehouse holds of each document. */
+export async function sourcesCommand(flags: Flags, print: Print): Promise<number> {
+  const registered = loadRegistry(flags.registry);
+  const path = join(flags.out, 'kbiz.duckdb');
+  const loaded = new Map<string, Record<string, unknown>>();
+  if (existsSync(path)) {
+    await withWarehouse(flags, async (conn) => {
+      const { rows } = await query(conn, `SELECT d.document_id, d.source_sha256, d.loaded_at, d.pipeline_version, (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d`).catch(() => ({ rows: [] as never[] }));
+      for (const r of rows) loaded.set(String(r.document_id), r);
+    });
+  }
+  const rows = registered.map(({ entry }) => {
+    const l = loaded.get(entry.document_id);
+    const status = !l ? 'not loaded' : l.source_sha256 === entry.sha256 ? 'loaded' : 'stale (source changed)';
+    return { document_id: entry.document_id, report_year: entry.report_year, format: entry.format, path: entry.path, status, facts: l?.facts ?? null, loaded_at: l?.loaded_at ?? null };
+  });
+  print(flags.json ? formatJson(rows) : formatTable(['document_id', 'report_year', 'format', 'path', 'status', 'facts', 'loaded_at'], rows));
+  return 0;
+}
+
+/** `trace FACT_ID [--document ID]`: the fact and the source line it came from. */
+export async function traceCommand(factId: string | undefined, flags: Flags, print: Print): Promise<number> {
+  if (!factId) throw new EtlError('usage', 'trace needs a fact id: kbiz-etl trace t58-r1c1');
+  const { rows } = await withWarehouse(flags, (conn) => query(conn, `
+    SELECT f.document_id, f.fact_id, f.raw_text, f.value, f.unit_raw, f.value_base, f.base_unit, f.row_labels, f.col_labels,
+           d.source_path, f.line_no, s.page, s.kind, s.text
+    FROM facts f JOIN documents d USING (document_id)
+    JOIN source_lines s ON s.document_id = f.document_id AND s.line_no = f.line_no
+    WHERE f.fact_id = $id ${flags.document ? 'AND f.document_id = $doc' : ''} ORDER BY f.document_id`,
+    flags.document ? { id: factId, doc: flags.document } : { id: factId }));
+  if (!rows.length) throw new EtlError('not_found', `no fact ${factId}`);
+  if (flags.json) print(formatJson(rows));
+  else for (const r of rows) print(`${r.source_path}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${r.kind}] ${r.raw_text} → ${r.value} ${r.unit_raw ?? ''} = ${r.value_base} ${r.base_unit}\n  rows ${JSON.stringify(r.row_labels)} cols ${JSON.stringify(r.col_labels)}\n  ${String(r.text).replace(/\t/g, ' │ ')}`);
+  return 0;
+}

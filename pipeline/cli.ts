@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { EtlError } from '../schemas/etl-error.js';
+import { checkCommand, runCommand, sourcesCommand, sqlCommand, traceCommand, type Flags } from './cli-commands.js';
+
+export const HELP = `kbiz-etl — KBIZ annual business report summaries → DuckDB + Parquet
+
+usage:
+  kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
+  kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
+  kbiz-etl sql "SELECT …" [--format table|csv|json]
+  kbiz-etl check          arithmetic findings per table
+  kbiz-etl sources        registered documents and their load status
+  kbiz-etl trace FACT_ID [--document ID]   the source line of a fact
+
+options:
+  --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
+  --input FILE       an ad-hoc document instead of the registry (repeatable)
+  --year YYYY        report year when the title does not say
+  --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json
+  --from/--to STAGE  extract, transform, load, export
+  --force            redo stages even when their input is unchanged
+  --concurrency N    documents processed at once (default: cores)
+  --quiet, --json    no progress lines / machine-readable summary
+  --registry FILE    source registry (default sources/registry.json)`;
+
+const OPTIONS = {
+  out: { type: 'string', default: 'out' },
+  input: { type: 'string', multiple: true },
+  year: { type: 'string' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  concurrency: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  registry: { type: 'string' },
+  document: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const int = (v: string | undefined, flag: string, min: number, max: number): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new EtlError('usage', `${flag} takes a whole number from ${min} to ${max}`);
+  return n;
+};
+
+/** Parses argv and runs one command; returns the exit code. Only `main` exits the process. */
+export async function cli(argv: readonly string[], print: (s: string) => void, printErr: (s: string) => void): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new EtlError('usage', (e as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const [command, arg] = positionals;
+    if (values.help || !command) {
+      print(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    const flags: Flags = {
+      out: values.out,
+      input: values.input ?? [],
+      year: int(values.year, '--year', 1960, 2100),
+      format: values.format,
+      from: values.from,
+      to: values.to,
+      force: values.force,
+      concurrency: int(values.concurrency, '--concurrency', 1, 64),
+      quiet: values.quiet,
+      json: values.json,
+      registry: values.registry,
+      document: values.document,
+    };
+    switch (command) {
+      case 'run': case 'extract': case 'transform': case 'load': case 'export':
+        return await runCommand(command, flags, print);
+      case 'sql': return await sqlCommand(arg, flags, print);
+      case 'check': return await checkCommand(flags, print);
+      case 'sources': return await sourcesCommand(flags, print);
+      case 'trace': return await traceCommand(arg, flags, print);
+      default: throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
+    }
+  } catch (e) {
+    printErr(`kbiz-etl: ${e instanceof EtlError ? e.message : (e as Error).stack ?? String(e)}`);
+    return e instanceof EtlError && e.code === 'usage' ? 2 : 1;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+if (isMain) {
+  const code = await cli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  process.exitCode = code;
+}

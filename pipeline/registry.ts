@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EtlError } from '../schemas/etl-error.js';
+import { Registry, type SourceEntry } from '../schemas/source.js';
+
+/** The project root: where package.json lives, above this module (src or dist). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const defaultRegistryPath = (): string => join(projectRoot(), 'sources', 'registry.json');
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export interface SourceDocument {
+  readonly entry: SourceEntry;
+  readonly absolutePath: string;
+}
+
+/** Reads and validates the registry; every error names the registry file. */
+export function loadRegistry(path = defaultRegistryPath()): SourceDocument[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new EtlError('registry_invalid', `cannot read registry: ${(cause as Error).message}`, { source: path, cause });
+  }
+  const parsed = Registry.safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new EtlError('registry_invalid', `invalid registry at ${i.path.join('.') || '(root)'}: ${i.message}`, { source: path });
+  }
+  return parsed.data.sources.map((entry) => ({ entry, absolutePath: resolve(dirname(path), entry.path) }));
+}
+
+/** Reads a registered document's bytes and checks them against the registered sha256. */
+export function readRegistered(doc: SourceDocument): { bytes: Uint8Array; sha: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(doc.absolutePath);
+  } catch (cause) {
+    throw new EtlError('not_found', 'registered source file is missing', { source: doc.absolutePath, cause });
+  }
+  const sha = sha256(bytes);
+  if (sha !== doc.entry.sha256) {
+    throw new EtlError('checksum_mismatch', `sha256 is ${sha}, registry says ${doc.entry.sha256}`, { source: doc.absolutePath });
+  }
+  return { bytes, sha };
+}
+
+/** `2021-report.txt` → `2021-report`: a document id for an ad-hoc input. */
+export const documentIdFor = (file: string): string =>
+  basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'document';
