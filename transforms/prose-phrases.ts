@@ -1,11 +1,14 @@
 import { resolveRegion } from './regions.js';
 
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+
 /** Index of the `(` that encloses `pos`, or -1. */
 function enclosingParen(text: string, pos: number): number {
   let depth = 0;
   for (let i = pos - 1; i >= 0; i--) {
-    if (text[i] === ')' || text[i] === '）') depth++;
-    else if (text[i] === '(' || text[i] === '（') {
+    if (CLOSE.has(text[i]!)) depth++;
+    else if (OPEN.has(text[i]!)) {
       if (depth === 0) return i;
       depth--;
     }
@@ -13,30 +16,48 @@ function enclosingParen(text: string, pos: number): number {
   return -1;
 }
 
-const clean = (s: string) => s.replace(/^[\s\-–·•*※○◦]+|[\s,:·]+$/g, '').replace(/\s+/g, ' ').trim();
-/** The last clause of `text`: after the last comma, colon or bracket at its own depth. */
-const lastClause = (text: string) => clean(text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf(')'), text.lastIndexOf(':')) + 1));
+/** Index of the last of `stops` outside brackets in `text`, or -1. */
+function lastOutside(text: string, stops: string): number {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (CLOSE.has(ch)) depth++;
+    else if (OPEN.has(ch)) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && stops.includes(ch)) return i;
+  }
+  return -1;
+}
+
+/** Start of the last clause of `text`: after its last `,` `:` `*` `※` outside brackets. */
+const clauseStart = (text: string): number => lastOutside(text, ',:*※') + 1;
+
+const clean = (s: string) => s.replace(/^[\s\-–·•*※○◦「」]+|[\s,:·「」]+$/g, '').replace(/\s+/g, ' ').trim();
+/** Numbers with their unit words (`25개`, `183.4억원`, `2020년`) are not part of a subject. */
+const dropNumbers = (s: string) => s.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, ' ').replace(/['‘’]?\d[\d,.]*(?:~\d[\d,.]*)?[가-힣%]{0,3}(?=[\s,)]|$)/g, ' ');
+const lastClause = (text: string) => clean(dropNumbers(text.slice(clauseStart(text))));
+
 const COUNTED = /^\s*([가-힣A-Za-z]+)/;
+/** Words after `N개` that say what happened, not what was counted. */
+const NOT_COUNTED = new Set(['제외', '지원', '참여', '선정', '개최', '달성', '입주', '방문', '수료', '추천', '발굴', '이상의', '이상', '내외', '중', '등']);
 
 /**
- * The phrase a number belongs to: for `총회 개최지도(결산수리 764회)` it is `총회 개최지도 결산수리`;
- * for `협동조합 컨설팅지원단 운영 : 384개 조합` it is `협동조합 컨설팅지원단 운영 / 조합`.
+ * The phrase a number belongs to: `총회 개최지도(결산수리 764회)` → `총회 개최지도 결산수리`;
+ * `협동조합 컨설팅지원단 운영 : 384개 조합` → `협동조합 컨설팅지원단 운영 / 조합`.
  */
 export function subjectOf(text: string, start: number, end: number, unit_raw: string | null): string | null {
   const paren = enclosingParen(text, start);
-  const scope = paren >= 0 ? text.slice(paren + 1, start) : text.slice(0, start);
-  let phrase = lastClause(scope);
-  if (paren >= 0) {
-    const outer = lastClause(text.slice(0, paren));
-    phrase = clean(`${outer} ${phrase}`);
-  } else {
-    const colon = scope.lastIndexOf(':');
-    if (colon >= 0 && !scope.slice(colon).includes(',')) phrase = phrase || clean(scope.slice(0, colon));
-    else if (colon >= 0) phrase = clean(`${lastClause(scope.slice(0, colon))} ${phrase}`);
-  }
-  const noun = unit_raw === '개' ? COUNTED.exec(text.slice(end))?.[1] : undefined;
-  if (!phrase) phrase = clean(text.slice(end).split(/[,()]/)[0] ?? '');
-  const subject = noun && !phrase.startsWith(noun) ? `${phrase} / ${noun}` : phrase;
+  const before = paren >= 0 ? text.slice(0, paren) : text.slice(0, start);
+  const colon = lastOutside(before, ':');
+  const topic = colon >= 0 && before[colon] === ':' ? lastClause(before.slice(0, colon)) : '';
+  const own = paren >= 0 ? clean(`${lastClause(before)} ${lastClause(text.slice(paren + 1, start))}`) : lastClause(before);
+  let phrase = clean(`${topic} ${own}`);
+  if (!phrase) phrase = clean(dropNumbers(text.slice(end).split(/[,()]/)[0] ?? ''));
+  if (!phrase) phrase = clean(dropNumbers(text).replace(/[,:]/g, ' '));
+  const word = unit_raw === '개' ? COUNTED.exec(text.slice(end))?.[1] : undefined;
+  const noun = word && !NOT_COUNTED.has(word) && !phrase.split(' ').includes(word) ? word : undefined;
+  const subject = noun ? `${phrase} / ${noun}` : phrase;
   return subject || null;
 }
 
@@ -48,7 +69,7 @@ export function regionOf(text: string, start: number): string | null {
     const code = word ? resolveRegion(word) : null;
     if (code) return code;
   }
-  const clause = text.slice(0, start).split(/[,(:]/).pop() ?? '';
+  const clause = text.slice(clauseStart(text.slice(0, start)), start);
   for (const word of clause.split(/\s+/)) {
     const code = word ? resolveRegion(word) : null;
     if (code) return code;
