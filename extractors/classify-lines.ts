@@ -96,8 +96,13 @@ export function classifyLines(texts: readonly string[]): LineClass[] {
   });
 }
 
-/** Without a TOC, the cover ends where the first chapter or section heading begins. */
+/**
+ * Without a TOC, the cover ends where the first chapter or section heading begins; with no
+ * heading at all, a first line that reads like a title (`2021년도 사업보고`) is the cover.
+ */
 function firstHeading(texts: readonly string[]): number {
   const i = texts.findIndex((t) => matchChapter(t) || (matchSection(t) && !/^\s*\d{4}/.test(t)));
-  return i < 0 ? 0 : i;
+  if (i >= 0) return i;
+  const first = texts.findIndex((t) => !isBlank(t));
+  return first >= 0 && !texts[first]!.includes('\t') && /보고|(?:19|20)\d{2}\s*년/.test(texts[first]!) ? first + 1 : 0;
 }
