@@ -45,6 +45,12 @@ function unitFromIntro(input: TableFactInput): string | null {
   return null;
 }
 
+const REMARKS = /^(비고|참고|remarks?|notes?)$/i;
+
+/** An empty cell is a number not given when its column holds numbers, not words or remarks. */
+const isBlankNumber = (model: TableModel, col: number, labels: readonly string[]) =>
+  labels.length > 0 && !model.text_cols.has(col) && !REMARKS.test(labels[labels.length - 1]!.replace(/\s/g, ''));
+
 /** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
 export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
   const { table, model, context } = input;
@@ -82,7 +88,7 @@ export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
       const v = cell.value;
       if (v.kind === 'quantities') {
         v.quantities.forEach((q, k) => push(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
-      } else if (v.kind === 'nil' || (v.kind === 'empty' && model.numeric_cols.has(cell.col) && col_labels.length)) {
+      } else if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels))) {
         push(null, id, cell.raw);
       } else if (v.kind === 'text') {
         tokenizeNumbers(cell.raw).forEach((t, k) => {

@@ -19,8 +19,8 @@ export interface TableModel {
   readonly col_count: number;
   readonly roles: readonly CellRole[][];
   readonly rows: readonly DataRow[];
-  /** Columns holding at least one number or nil: their empty cells are stated "not given". */
-  readonly numeric_cols: ReadonlySet<number>;
+  /** Columns of words (names, remarks): their empty cells are blanks, not numbers not given. */
+  readonly text_cols: ReadonlySet<number>;
 }
 
 const isValue = (v: CellValue) => v.kind === 'quantities' || v.kind === 'nil';
@@ -80,7 +80,7 @@ export function modelTable(table: RawTable): TableModel {
   const labelCols = ks.length ? Math.min(...ks) : Math.min(1, Math.max(...grid.map((r) => r.length)) - 1);
   const width = Math.max(...grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
   const roles: CellRole[][] = grid.map((row) => row.map((c) => (c.trim() ? 'header' : 'empty')));
-  const numericCols = new Set<number>();
+  const textCols = new Set<number>();
   const rows: DataRow[] = [];
   let headers = grid.slice(0, headerCount);
   let paths = columnPaths(headers, labelCols, width);
@@ -110,10 +110,10 @@ export function modelTable(table: RawTable): TableModel {
       const col = c - shift;
       const value = values[r]![c]!;
       roles[r]![c] = row[c]!.trim() ? 'data' : 'empty';
-      if (isValue(value)) numericCols.add(col);
+      if (value.kind === 'text') textCols.add(col);
       cells.push({ raw_col: c, col, raw: row[c]!, value });
     }
     rows.push({ row_index: r, line_no: table.rows[r]!.line_no, labels: labels.filter(Boolean), cells, col_paths: paths });
   }
-  return { header_row_count: headerCount, label_cols: labelCols, col_count: width, roles, rows, numeric_cols: numericCols };
+  return { header_row_count: headerCount, label_cols: labelCols, col_count: width, roles, rows, text_cols: textCols };
 }
