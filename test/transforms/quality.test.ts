@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { auditTable } from '../../transforms/index.js';
+import { report2020, tableAt } from '../helpers.js';
+
+const doc = report2020();
+
+describe('arithmetic audit of the 2020 report', () => {
+  it('lists exactly the two published totals that do not add up', () => {
+    const failed = doc.quality_checks.filter((q) => !q.passed).map((q) => [doc.tables.find((t) => t.table_id === q.table_id)!.title, q.label, q.expected, q.actual]);
+    expect(failed).toEqual([
+      ['연도별 부금수입·지출 현황', '합계 / 재적부금(억원)', 148307, 148308],
+      ['부금내 대출 현황', '합계 / 금액(억원)', 66795, 66774],
+    ]);
+  });
+
+  it('checks every total and subtotal of every table, row-wise and column-wise', () => {
+    const totals = doc.facts.filter((f) => f.origin === 'table' && f.is_total && f.value !== null && f.base_unit !== 'percent');
+    const checked = new Set(doc.quality_checks.map((q) => q.check_id.split(':').pop()));
+    const unchecked = totals.filter((f) => !checked.has(f.fact_id));
+    expect(unchecked.map((f) => `${f.fact_id} ${f.row_labels.join('/')} × ${f.col_labels.join('/')}`)).toEqual([]);
+  });
+
+  it('sums a subtotal over its group only and a grand total over the top level', () => {
+    const t = tableAt(doc, '단 기\t4,886');
+    const checks = doc.quality_checks.filter((q) => q.table_id === t && q.label.endsWith('노란우산 / 금액'));
+    expect(checks.map((q) => [q.kind, q.expected, q.actual, q.passed])).toEqual([
+      ['subtotal_rows', 140376, 140376, true],
+      ['total_rows', 145262, 145262, true],
+    ]);
+  });
+
+  it('does not add up rates (수익률, 손해율) and checks shares against their totals', () => {
+    expect(doc.quality_checks.some((q) => /수익률|손해율/.test(q.label) && q.kind !== 'cumulative_bound')).toBe(false);
+    const shares = doc.quality_checks.filter((q) => q.label.includes('비중'));
+    expect(shares.map((q) => q.actual)).toEqual([96.6, 100, 73.6, 100]);
+    expect(shares.every((q) => q.passed)).toBe(true);
+  });
+
+  it('treats 누계 as covering earlier years than the table lists', () => {
+    const t = tableAt(doc, '2017년\t1,229');
+    const c = doc.quality_checks.filter((q) => q.table_id === t);
+    expect(c.map((q) => [q.kind, q.label, q.expected, q.actual, q.passed])).toContainEqual(['cumulative_bound', '누계 / 가입건수(건)', 7266, 10320, true]);
+  });
+
+  it('catches a wrong total in a table it has not seen', () => {
+    const f = (id: string, row: string[], col: string[], value: number) => ({
+      fact_id: id, origin: 'table' as const, section_id: null, table_id: 't', line_no: 1, row_labels: row, col_labels: col, context_path: [], subject: null,
+      raw_text: String(value), value, unit_raw: '건', unit: 'case', value_base: value, base_unit: 'count', period_year: null, region_code: null, is_total: row.includes('합계'), qualifier: null,
+    });
+    const checks = auditTable('t', [f('a', ['서울'], ['건수'], 3), f('b', ['부산'], ['건수'], 4), f('c', ['합계'], ['건수'], 8)]);
+    expect(checks).toEqual([expect.objectContaining({ kind: 'total_rows', expected: 7, actual: 8, passed: false, message: '합계 / 건수: published 8 = 2 part(s) summing to 7 — off by 1' })]);
+  });
+});
