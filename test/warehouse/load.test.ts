@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { query } from '../../pipeline/queries.js';
+import { exportParquet, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
+import { report2020, tempDir } from '../helpers.js';
+
+const counts = async (conn: Parameters<typeof query>[0]) =>
+  Object.fromEntries(await Promise.all(TABLES.filter((t) => t.perDocument).map(async (t) => [t.name, Number((await query(conn, `SELECT count(*) AS n FROM ${t.name}`)).rows[0]!.n)])));
+
+describe('warehouse load (real DuckDB file)', () => {
+  const dir = tempDir();
+  const doc = report2020();
+
+  it('creates every table with comments and loads one document', async () => {
+    const wh = await openWarehouse(join(dir, 'a.duckdb'));
+    try {
+      await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+      const c = await counts(wh.conn);
+      expect(c).toMatchObject({ documents: 1, source_lines: 1039, report_tables: 34, facts: doc.facts.length, sections: doc.sections.length });
+      const comments = await query(wh.conn, `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'facts' AND comment IS NOT NULL AND comment <> ''`);
+      expect(Number(comments.rows[0]!.n)).toBe(TABLES.find((t) => t.name === 'facts')!.columns.length);
+      const v = await query(wh.conn, `SELECT table_title, region_name, value FROM v_facts WHERE region_code = 'KBIZ-BSUS' AND row_labels = ['건의결과', '미반영']`);
+      expect(v.rows).toEqual([{ table_title: '13개 지역본부 511건의 정책과제 건의, 178건 반영', region_name: '부산울산', value: 7 }]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('replaces a document on reload: no duplicates, identical rows', async () => {
+    const wh = await openWarehouse(join(dir, 'b.duckdb'));
+    try {
+      await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+      const first = await query(wh.conn, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id');
+      await loadDocument(wh.conn, doc, '2026-01-02T00:00:00Z');
+      expect((await counts(wh.conn)).facts).toBe(doc.facts.length);
+      expect((await query(wh.conn, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id')).rows).toEqual(first.rows);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('leaves the previous load in place when a load fails half way', async () => {
+    const wh = await openWarehouse(join(dir, 'c.duckdb'));
+    try {
+      await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+      const before = await counts(wh.conn);
+      const broken = { ...doc, facts: [...doc.facts, { ...doc.facts[0]!, row_labels: 42 as unknown as string[] }] };
+      await expect(loadDocument(wh.conn, broken, '2026-01-02T00:00:00Z')).rejects.toThrow(/load failed/);
+      expect(await counts(wh.conn)).toEqual(before);
+      expect((await query(wh.conn, 'SELECT loaded_at FROM documents')).rows).toEqual([{ loaded_at: '2026-01-01 00:00:00' }]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('exports hive-partitioned Parquet that DuckDB reads back', async () => {
+    const wh = await openWarehouse(join(dir, 'd.duckdb'));
+    try {
+      await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+      await exportParquet(wh.conn, join(dir, 'parquet'));
+      const r = await query(wh.conn, `SELECT report_year::INTEGER AS report_year, count(*) AS n FROM read_parquet('${join(dir, 'parquet')}/facts/*/*.parquet', hive_partitioning = true) GROUP BY 1`);
+      expect(r.rows).toEqual([{ report_year: 2020, n: String(doc.facts.length) }]);
+      const units = await query(wh.conn, `SELECT count(*) AS n FROM '${join(dir, 'parquet')}/units.parquet'`);
+      expect(Number(units.rows[0]!.n)).toBeGreaterThan(100);
+    } finally {
+      wh.close();
+    }
+  });
+});
