@@ -6,7 +6,7 @@ import { EtlError } from '../schemas/etl-error.js';
 import { ExtractedDocument } from '../schemas/extracted.js';
 import { NormalizedDocument } from '../schemas/normalized.js';
 import type { SourceFormat } from '../schemas/source.js';
-import { exportParquet, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
+import { ensureSchema, exportParquet, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
 import { artifactPath, peekStamp, readArtifact, writeArtifact } from './artifacts.js';
 import { declaredFormat, resolveFormat } from './detect-format.js';
 import { documentIdFor, loadRegistry, readRegistered, sha256 } from './registry.js';
@@ -138,7 +138,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   let wh: Warehouse | null = null;
   const warehousePath = join(opts.out, 'kbiz.duckdb');
   try {
-    if (inRange('load', from, to) || inRange('export', from, to)) wh = await openWarehouse(warehousePath);
+    if (inRange('load', from, to) || inRange('export', from, to)) {
+      wh = await openWarehouse(warehousePath);
+      await ensureSchema(wh.conn);
+    }
     let loadedAny = false;
     if (wh && inRange('load', from, to)) {
       for (const job of list) {
