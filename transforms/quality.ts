@@ -20,14 +20,27 @@ function summable(f: Fact): boolean {
   return f.base_unit !== 'percent_point';
 }
 
+/**
+ * How far a published total may be from the sum of its parts because every figure was rounded
+ * to the digits shown: up to half a unit of the last digit for each part and for the total.
+ * Counts of cases, people or companies are exact and get no slack; amounts in 억원 or 백만원,
+ * shares and decimals do.
+ */
+function roundingSlack(total: Fact, parts: readonly Fact[]): number {
+  const d = Math.max(decimals(total.raw_text), ...parts.map((p) => decimals(p.raw_text)));
+  const exact = d === 0 && total.base_unit === 'count' && (total.value_base ?? 0) === total.value;
+  return exact ? 0 : 0.5 * 10 ** -d * (parts.length + 1);
+}
+
 function check(table_id: string, kind: string, total: Fact, parts: readonly Fact[], bound = false): QualityCheck {
   const expected = Number(parts.reduce((s, p) => s + (p.value ?? 0), 0).toPrecision(12));
   const actual = total.value!;
-  const d = Math.max(decimals(total.raw_text), ...parts.map((p) => decimals(p.raw_text)));
-  const tol = d ? 0.5 * 10 ** -d * Math.max(1, parts.length) : 0;
-  const passed = bound ? actual + tol >= expected : Math.abs(actual - expected) <= tol + 1e-9;
+  const tol = roundingSlack(total, parts);
+  const diff = Number((actual - expected).toPrecision(12));
+  const passed = bound ? actual + tol >= expected : Math.abs(diff) <= tol + 1e-9;
   const label = [...total.row_labels, ...total.col_labels].join(' / ');
   const op = bound ? '≥' : '=';
+  const note = passed ? (diff && !bound ? ` (off by ${diff}, within rounding ±${tol})` : '') : ` — off by ${diff}`;
   return {
     check_id: `${table_id}:${kind}:${total.fact_id}`,
     table_id,
@@ -36,7 +49,7 @@ function check(table_id: string, kind: string, total: Fact, parts: readonly Fact
     expected,
     actual,
     passed,
-    message: `${label}: published ${actual} ${op} ${parts.length} part(s) summing to ${expected}${passed ? '' : ` — off by ${Number((actual - expected).toPrecision(12))}`}`,
+    message: `${label}: published ${actual} ${op} ${parts.length} part(s) summing to ${expected}${note}`,
   };
 }
 
