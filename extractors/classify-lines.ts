@@ -20,7 +20,11 @@ function findToc(texts: readonly string[]): { start: number; end: number } | nul
   let start = header;
   if (start < 0) {
     // No header: the first run of three or more `title<TAB>page` lines near the top.
-    start = texts.findIndex((t, i) => i < 200 && [0, 1, 2].every((k) => matchTocEntry(texts[i + k] ?? '')));
+    const headingEntry = (t: string) => {
+      const e = matchTocEntry(t);
+      return !!e && !!(matchChapter(e.text) ?? matchSection(e.text));
+    };
+    start = texts.findIndex((t, i) => i < 200 && [0, 1, 2].every((k) => headingEntry(texts[i + k] ?? '')));
     if (start < 0) return null;
   }
   let end = start;

@@ -87,7 +87,7 @@ export function matchUnitNote(text: string): boolean {
 
 /** Table-of-contents entry: a heading followed by a tab (or dot leaders) and a page number. */
 export function matchTocEntry(text: string): { text: string; page: number } | null {
-  const m = /^(.*\S)\s*(?:\t+|\s*[.·…]{3,}\s*)(\d{1,3})\s*$/.exec(text);
+  const m = /^([^\t]*\S)\s*(?:\t+|\s*[.·…]{3,}\s*)(\d{1,3})\s*$/.exec(text);
   if (!m || !m[1]!.trim()) return null;
   return { text: m[1]!.trim(), page: Number(m[2]) };
 }

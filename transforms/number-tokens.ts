@@ -83,8 +83,8 @@ const RULES: readonly Rule[] = [
       return validMD(a, null) && validMD(b, null) ? { from: { y: null, m: a, d: null }, to: { y: null, m: b, d: null } } : null;
     },
   },
-  // `제5회`, `제2차`, `제18기`, `제11대`, `21대 국회`, `4차 산업혁명`, `9차)`
-  { cls: 'ordinal', re: /제\s?\d+\s?(?:회|차|기|대|호|조|항|장|편)|\d+(?:차|대)(?!수)(?=[\s)/,]|[가-힣]|$)/g },
+  // `제5회`, `제2차`, `제18기`, `제11대`, `21대 국회`, `4차 산업혁명`, `9차)`; `5대` alone counts machines
+  { cls: 'ordinal', re: /제\s?\d+\s?(?:회|차|기|대|호|조|항|장|편)|\d+차(?!수)(?=[\s)/,]|[가-힣]|$)|\d+대(?=\s?(?:국회|대통령|총선|회장|이사장|중소기업청장))/g },
   // `2020년`, `2020년도`, `'20년`, `2020 장수기업` (a year, not a quantity)
   { cls: 'year', re: new RegExp(String.raw`(?:19|20)\d{2}\s?년도?|${APOS}\d{2}\s?년|(?<![\d,.])(?:19|20)\d{2}(?![\d,.%]|\s?[억만천백조원개명건회부곳])`, 'g') },
   // `코로나19`, `B2B`, `중간1`, `주52시간제`: digits inside a name

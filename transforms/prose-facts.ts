@@ -11,6 +11,9 @@ export interface ProseInput {
   readonly report_year: number;
 }
 
+/** Words that may follow a bare number without being its unit. */
+const QUALIFIER_WORDS = /^(이상|이하|미만|초과|내외|이내|정도|가량|여|및|또는|중)/;
+
 /** The words of a line that are prose: a heading without its numbering, a bullet without its dash. */
 function proseOf(line: Line): { text: string; offset: number } | null {
   if (line.kind === 'table_row' || line.kind === 'blank' || line.kind === 'toc') return null;
@@ -63,6 +66,10 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
       }
       if (line.kind === 'title') return;
       const q = t.quantity;
+      const word = q.unit_raw === null ? /^[가-힣]+/.exec(prose.text.slice(q.end))?.[0] : undefined;
+      if (word && !QUALIFIER_WORDS.test(word)) {
+        issues.push({ code: 'unit_unknown', message: `unit not in the vocabulary: ${q.raw}${word}`, line_no: line.line_no });
+      }
       facts.push({
         fact_id: `l${line.line_no}-${k + 1}`,
         origin: 'text',

@@ -51,20 +51,41 @@ const REMARKS = /^(비고|참고|remarks?|notes?)$/i;
 const isBlankNumber = (model: TableModel, col: number, labels: readonly string[]) =>
   labels.length > 0 && !model.text_cols.has(col) && !REMARKS.test(labels[labels.length - 1]!.replace(/\s/g, ''));
 
+/** Units a label names without any note: `업체수` counts companies, `건수` cases, `인원` people. */
+const KEYWORD_UNITS = ['개사', '건', '명', '%'];
+
+/**
+ * In a header of regions (`서울 | 인천 | … | 합계`) every label should be a region: one that is
+ * not is recorded, never silently left without a region.
+ */
+function checkRegionLabels(input: TableFactInput, issues: Issue[]): void {
+  const leaves = new Set<string>();
+  for (const row of input.model.rows) for (const path of row.col_paths) if (path.length) leaves.add(path[path.length - 1]!);
+  const labels = [...leaves].filter((l) => !isTotalLabel(l) && !/^구\s*분$/.test(l));
+  const unknown = labels.filter((l) => !resolveRegion(l));
+  if (labels.length - unknown.length >= 3 && unknown.length && unknown.length <= labels.length / 3) {
+    issues.push({ code: 'region_unknown', message: `table ${input.table.table_id}: not a known region: ${unknown.join(', ')}`, line_no: input.table.line_start });
+  }
+}
+
 /** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
 export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
   const { table, model, context } = input;
   const noteUnits = unitsInNote(context.unit_note);
   const introUnit = noteUnits.length ? null : unitFromIntro(input);
   const tableYear = firstOf([context.caption ?? '', context.title], yearOf);
+  checkRegionLabels(input, issues);
   const facts: Fact[] = [];
   let unitless = 0;
+  let rowAbove: string | null = null;
   for (const row of model.rows) {
+    const rowUnit: string | null = row.labels.length ? firstOf([...row.labels].reverse(), unitInLabel) ?? unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels) : rowAbove;
+    rowAbove = rowUnit;
     for (const cell of row.cells) {
       const col_labels = [...(row.col_paths[cell.col] ?? [])];
       const row_labels = [...row.labels];
       const labels = [...col_labels.slice().reverse(), ...row_labels.slice().reverse()];
-      const labelUnit = firstOf(labels, unitInLabel) ?? unitFromNote(noteUnits, [...row_labels, ...col_labels]) ?? introUnit;
+      const labelUnit = firstOf(labels, unitInLabel) ?? unitFromNote(noteUnits, [...row_labels, ...col_labels]) ?? unitFromNote(KEYWORD_UNITS, col_labels) ?? rowUnit ?? introUnit;
       const base = {
         origin: 'table' as const,
         section_id: input.section_id,

@@ -34,6 +34,7 @@ const PLAIN: ReadonlyArray<[string, string, string, UnitDef['quantity_kind']]> =
   ['종', 'kind', 'count', 'count'],
   ['일', 'day', 'count', 'count'],
   ['호', 'issue', 'count', 'count'],
+  ['대', 'machine', 'count', 'count'],
   ['%', 'percent', 'percent', 'ratio'],
   ['%p', 'percent_point', 'percent_point', 'ratio'],
   ['배', 'times', 'times', 'ratio'],
