@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
 import { EtlError } from '../schemas/etl-error.js';
 
@@ -8,13 +9,14 @@ export type ArtifactName = 'extracted' | 'normalized';
 export const artifactPath = (out: string, documentId: string, name: ArtifactName): string =>
   join(out, 'artifacts', documentId, `${name}.json`);
 
-/** Validates, then writes via a temp file and rename: a crash never leaves half an artifact. */
-export function writeArtifact<S extends z.ZodType>(path: string, schema: S, value: z.infer<S>): void {
+/** Validates, then writes via a temp file and rename: a crash never leaves half an artifact. Returns what was written. */
+export function writeArtifact<S extends z.ZodType>(path: string, schema: S, value: z.infer<S>): z.infer<S> {
   const checked = schema.parse(value);
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = `${path}.tmp-${process.pid}-${threadId}`;
   writeFileSync(tmp, JSON.stringify(checked));
   renameSync(tmp, path);
+  return checked;
 }
 
 /** Reads and validates an artifact; a missing or malformed one is an error naming the file. */
@@ -39,14 +41,24 @@ export function readArtifact<S extends z.ZodType>(path: string, schema: S): z.in
   return parsed.data;
 }
 
-/** The stamp of an artifact without validating the whole of it (for skip decisions). */
+/**
+ * The stamp of an artifact without reading all of it (for skip decisions): artifacts are written
+ * with `pipeline_version` and `input_sha256` among their first keys.
+ */
 export function peekStamp(path: string): { input_sha256: string; pipeline_version: string } | null {
+  let head: string;
   try {
-    const head = JSON.parse(readFileSync(path, 'utf8')) as { input_sha256?: unknown; pipeline_version?: unknown };
-    return typeof head.input_sha256 === 'string' && typeof head.pipeline_version === 'string'
-      ? { input_sha256: head.input_sha256, pipeline_version: head.pipeline_version }
-      : null;
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(1024);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return null;
   }
+  const version = /"pipeline_version":("(?:[^"\\]|\\.)*")/.exec(head)?.[1];
+  const sha = /"input_sha256":"([0-9a-zA-Z]+)"/.exec(head)?.[1];
+  return version && sha ? { input_sha256: sha, pipeline_version: JSON.parse(version) as string } : null;
 }

@@ -6,6 +6,7 @@ import { openWarehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable } from './format-rows.js';
 import { query } from './queries.js';
 import { loadRegistry } from './registry.js';
+import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
 import { runPipeline, type RunSummary } from './runner.js';
 import { STAGES, type Stage } from './stages.js';
 
@@ -42,8 +43,15 @@ function summarize(s: RunSummary): string {
   return lines.join('\n');
 }
 
+/** Progress for people on a terminal, plain lines for logs, JSON lines for machines, or nothing. */
+function reporterFor(flags: Flags, print: Print, tty: NodeJS.WriteStream | null): Reporter {
+  if (flags.quiet) return quietReporter();
+  if (flags.json) return jsonReporter(print);
+  return tty ? ttyReporter(tty) : lineReporter(print);
+}
+
 /** `run`, or one stage (`extract`, `transform`, `load`, `export`) with the same flags. */
-export async function runCommand(command: string, flags: Flags, print: Print): Promise<number> {
+export async function runCommand(command: string, flags: Flags, print: Print, tty: NodeJS.WriteStream | null = null): Promise<number> {
   const only = command === 'run' ? undefined : (command as Stage);
   const summary = await runPipeline({
     out: flags.out,
@@ -55,9 +63,9 @@ export async function runCommand(command: string, flags: Flags, print: Print): P
     to: only ?? stage(flags.to, '--to'),
     force: flags.force,
     concurrency: flags.concurrency,
-    log: flags.quiet || flags.json ? () => {} : print,
+    reporter: reporterFor(flags, print, tty),
   });
-  if (flags.json) print(JSON.stringify(summary));
+  if (flags.json) print(JSON.stringify({ type: 'summary', ...summary }));
   else if (!flags.quiet) print(summarize(summary));
   return summary.documents.some((d) => d.status === 'failed') ? 1 : 0;
 }

@@ -48,7 +48,7 @@ const int = (v: string | undefined, flag: string, min: number, max: number): num
 };
 
 /** Parses argv and runs one command; returns the exit code. Only `main` exits the process. */
-export async function cli(argv: readonly string[], print: (s: string) => void, printErr: (s: string) => void): Promise<number> {
+export async function cli(argv: readonly string[], print: (s: string) => void, printErr: (s: string) => void, tty: NodeJS.WriteStream | null = null): Promise<number> {
   try {
     let parsed;
     try {
@@ -78,7 +78,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
     };
     switch (command) {
       case 'run': case 'extract': case 'transform': case 'load': case 'export':
-        return await runCommand(command, flags, print);
+        return await runCommand(command, flags, print, tty);
       case 'sql': return await sqlCommand(arg, flags, print);
       case 'check': return await checkCommand(flags, print);
       case 'sources': return await sourcesCommand(flags, print);
@@ -93,6 +93,11 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
 
 const isMain = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
 if (isMain) {
-  const code = await cli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  // A closed pipe (`kbiz-etl sql … | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const tty = process.stderr.isTTY ? process.stderr : null;
+  const code = await cli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`), tty);
   process.exitCode = code;
 }

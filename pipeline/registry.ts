@@ -52,6 +52,11 @@ export function readRegistered(doc: SourceDocument): { bytes: Uint8Array; sha: s
   return { bytes, sha };
 }
 
-/** `2021-report.txt` → `2021-report`: a document id for an ad-hoc input. */
-export const documentIdFor = (file: string): string =>
-  basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'document';
+/**
+ * `2021-report.txt` → `2021-report`: a document id for an ad-hoc input. A name with no Latin
+ * letters or digits (`사업보고.txt`) gets a stable id from its path instead.
+ */
+export function documentIdFor(file: string): string {
+  const slug = basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  return /[a-z0-9]/.test(slug) ? slug : `doc-${createHash('sha256').update(file).digest('hex').slice(0, 10)}`;
+}

@@ -1,18 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { SourceRef } from '../extractors/index.js';
-import { EtlError } from '../schemas/etl-error.js';
-import { ExtractedDocument } from '../schemas/extracted.js';
-import { NormalizedDocument } from '../schemas/normalized.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFormat } from '../schemas/source.js';
-import { ensureSchema, exportParquet, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
-import { artifactPath, peekStamp, readArtifact, writeArtifact } from './artifacts.js';
-import { declaredFormat, resolveFormat } from './detect-format.js';
-import { documentIdFor, loadRegistry, readRegistered, sha256 } from './registry.js';
-import { RunLog } from './run-log.js';
-import { STAGES, extractStage, transformStage, type Stage } from './stages.js';
+import { NormalizedDocument } from '../schemas/normalized.js';
+import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
+import { artifactPath, peekStamp, readArtifact } from './artifacts.js';
+import { jobSpecs } from './document-jobs.js';
+import { inRange, type PreparedDocument, type StageContext, type StageRecord } from './prepare-document.js';
+import { quietReporter, type Reporter } from './progress.js';
+import type { Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
+import { inlinePreparer, workerPreparer } from './worker-pool.js';
 
 export interface RunOptions {
   readonly out: string;
@@ -23,8 +23,9 @@ export interface RunOptions {
   readonly from?: Stage;
   readonly to?: Stage;
   readonly force?: boolean;
+  /** Documents extracted and transformed at once, each on a worker thread. Default: the cores. */
   readonly concurrency?: number;
-  readonly log?: (line: string) => void;
+  readonly reporter?: Reporter;
   readonly now?: () => Date;
 }
 
@@ -41,151 +42,135 @@ export interface RunSummary {
   readonly documents: DocumentResult[];
   readonly seconds: number;
   readonly warehouse: string;
+  readonly input_bytes: number;
+  /** Wall-clock seconds summed per stage over all documents. */
+  readonly stage_seconds: Record<string, number>;
+  readonly rows_loaded: number;
+  readonly peak_rss_mb: number;
 }
 
-/** A document to process: its id and how to get its bytes and reference data. */
-interface Job {
-  readonly document_id: string;
-  readonly source: string;
-  read(): { bytes: Uint8Array; ref: SourceRef; format: SourceFormat };
+async function isLoaded(conn: DuckDBConnection, documentId: string, sha: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*) AS n FROM documents WHERE document_id = $id AND source_sha256 = $sha AND pipeline_version = $v`,
+    { id: documentId, sha, v: PIPELINE_VERSION },
+  );
+  return Number(r.getRowObjects()[0]!.n) > 0;
 }
 
-function jobs(opts: RunOptions): Job[] {
-  if (opts.inputs?.length) {
-    return opts.inputs.map((file) => ({
-      document_id: documentIdFor(file),
-      source: file,
-      read: () => {
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (cause) {
-          throw new EtlError('not_found', 'cannot read input file', { stage: 'extract', source: file, cause });
-        }
-        const ref: SourceRef = { document_id: documentIdFor(file), publisher: '중소기업중앙회', report_year: opts.year, source_path: file, source_sha256: sha256(bytes) };
-        return { bytes, ref, format: resolveFormat(bytes, file, declaredFormat(file), opts.format) };
-      },
-    }));
-  }
-  return loadRegistry(opts.registry).map((doc) => ({
-    document_id: doc.entry.document_id,
-    source: doc.absolutePath,
-    read: () => {
-      const { bytes, sha } = readRegistered(doc);
-      const source_path = relative(process.cwd(), doc.absolutePath) || doc.absolutePath;
-      const ref: SourceRef = { ...doc.entry, source_path, source_sha256: sha };
-      return { bytes, ref, format: resolveFormat(bytes, doc.absolutePath, doc.entry.format, opts.format) };
-    },
-  }));
+async function countsOf(conn: DuckDBConnection): Promise<Map<string, DocumentResult['counts']>> {
+  const r = await conn.runAndReadAll(`
+    SELECT d.document_id, d.line_count AS lines,
+      (SELECT count(*) FROM sections s WHERE s.document_id = d.document_id) AS sections,
+      (SELECT count(*) FROM report_tables t WHERE t.document_id = d.document_id) AS tables,
+      (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
+    FROM documents d`);
+  return new Map(r.getRowObjects().map((x) => [String(x.document_id), { lines: Number(x.lines), sections: Number(x.sections), tables: Number(x.tables), facts: Number(x.facts) }]));
 }
-
-const inRange = (stage: Stage, from: Stage, to: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(from) && STAGES.indexOf(stage) <= STAGES.indexOf(to);
-const fresh = (path: string, input: string, force: boolean) => {
-  if (force) return false;
-  const stamp = peekStamp(path);
-  return stamp?.input_sha256 === input && stamp.pipeline_version === PIPELINE_VERSION;
-};
 
 /**
- * Runs stages `from`..`to` over the documents: extract and transform concurrently (each writes
- * its artifact), then load one document per transaction, then export. A stage whose input and
- * pipeline version are unchanged is skipped. One bad document fails alone.
+ * Runs stages `from`..`to` over the documents. Extract and transform run concurrently on worker
+ * threads; each document is loaded as soon as it is ready, one transaction at a time; export runs
+ * last. A stage whose input and pipeline version are unchanged is skipped. One bad document fails
+ * alone. The warehouse is opened first, so a second writer fails at once ("locked").
  */
 export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
   const now = opts.now ?? (() => new Date());
-  const from = opts.from ?? 'extract';
-  const to = opts.to ?? 'export';
-  const force = opts.force ?? false;
-  const log = opts.log ?? (() => {});
-  const runLog = new RunLog(`run-${now().toISOString().replace(/[:.]/g, '')}-${process.pid}`, now);
-  const list = jobs(opts);
+  const ctx: StageContext = { out: opts.out, from: opts.from ?? 'extract', to: opts.to ?? 'export', force: opts.force ?? false };
+  const reporter = opts.reporter ?? quietReporter();
+  const run_id = `run-${now().toISOString().replace(/[:.]/g, '')}-${process.pid}`;
+  const specs = jobSpecs(opts);
+  const warehouse = join(opts.out, 'kbiz.duckdb');
+  const needsWarehouse = inRange('load', ctx.from, ctx.to) || inRange('export', ctx.from, ctx.to);
+  const wh: Warehouse | null = needsWarehouse ? await openWarehouse(warehouse) : null;
+  const records: StageRecord[] = [];
   const results = new Map<string, DocumentResult>();
-  const changed = new Set<string>();
-  const limit = pLimit(Math.max(1, opts.concurrency ?? 2));
+  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
+  const preparer = specs.length > 1 && concurrency > 1 ? workerPreparer(concurrency) : inlinePreparer();
+  let input_bytes = 0;
+  let rows_loaded = 0;
+  let loadedAny = false;
+  const stageRecord = (r: StageRecord) => {
+    records.push(r);
+    reporter.event({ type: 'stage', record: r });
+  };
+  const finish = (doc: { document_id: string; source: string }, error: string | null) => {
+    results.set(doc.document_id, { document_id: doc.document_id, source: doc.source, status: error ? 'failed' : 'ok', ...(error ? { error } : {}) });
+    reporter.event({ type: 'document', document_id: doc.document_id, ok: !error, error });
+  };
 
-  await Promise.all(list.map((job) => limit(async () => {
+  /** Loads one prepared document in its own transaction (callers chain these: one at a time). */
+  const load = async (prep: PreparedDocument) => {
+    const t = performance.now();
+    const started_at = now().toISOString();
+    const record = (status: StageRecord['status'], rows: number, message: string | null) =>
+      stageRecord({ stage: 'load', document_id: prep.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t });
     try {
-      if (inRange('extract', from, to)) {
-        await runLog.time('extract', job.document_id, async () => {
-          const { bytes, ref, format } = job.read();
-          const path = artifactPath(opts.out, job.document_id, 'extracted');
-          if (fresh(path, ref.source_sha256, force)) return { value: null, rows: 0, skipped: true, message: 'unchanged' };
-          const doc = extractStage(bytes, ref, format);
-          writeArtifact(path, ExtractedDocument, doc);
-          changed.add(job.document_id);
-          return { value: null, rows: doc.lines.length };
-        });
+      const path = artifactPath(opts.out, prep.document_id, 'normalized');
+      const stamp = peekStamp(path);
+      if (!prep.changed && !ctx.force && stamp && (await isLoaded(wh!.conn, prep.document_id, stamp.input_sha256))) {
+        record('skipped', 0, 'unchanged');
+      } else {
+        const doc = prep.normalized ?? readArtifact(path, NormalizedDocument);
+        const rows = await loadDocument(wh!.conn, doc, now().toISOString());
+        rows_loaded += rows;
+        loadedAny = true;
+        record('ok', rows, null);
       }
-      if (inRange('transform', from, to)) {
-        await runLog.time('transform', job.document_id, async () => {
-          const extracted = readArtifact(artifactPath(opts.out, job.document_id, 'extracted'), ExtractedDocument);
-          const path = artifactPath(opts.out, job.document_id, 'normalized');
-          if (!changed.has(job.document_id) && fresh(path, extracted.input_sha256, force)) return { value: null, rows: 0, skipped: true, message: 'unchanged' };
-          const doc = transformStage(extracted);
-          writeArtifact(path, NormalizedDocument, doc);
-          changed.add(job.document_id);
-          return { value: null, rows: doc.facts.length };
-        });
-      }
-      results.set(job.document_id, { document_id: job.document_id, source: job.source, status: 'ok' });
+      finish(prep, null);
     } catch (e) {
-      results.set(job.document_id, { document_id: job.document_id, source: job.source, status: 'failed', error: (e as Error).message });
-      log(`FAILED ${job.document_id}: ${(e as Error).message}`);
+      record('failed', 0, (e as Error).message);
+      finish(prep, (e as Error).message);
     }
-  })));
+  };
 
-  let wh: Warehouse | null = null;
-  const warehousePath = join(opts.out, 'kbiz.duckdb');
   try {
-    if (inRange('load', from, to) || inRange('export', from, to)) {
-      wh = await openWarehouse(warehousePath);
-      await ensureSchema(wh.conn);
-    }
-    let loadedAny = false;
-    if (wh && inRange('load', from, to)) {
-      for (const job of list) {
-        if (results.get(job.document_id)?.status !== 'ok') continue;
-        try {
-          const doc = readArtifact(artifactPath(opts.out, job.document_id, 'normalized'), NormalizedDocument);
-          const counts = { sections: doc.sections.length, tables: doc.tables.length, facts: doc.facts.length, lines: doc.lines.length };
-          await runLog.time('load', job.document_id, async () => {
-            if (!changed.has(job.document_id) && !force && (await isLoaded(wh!, doc))) return { value: null, rows: 0, skipped: true, message: 'unchanged' };
-            const rows = await loadDocument(wh!.conn, doc, now().toISOString());
-            loadedAny = true;
-            return { value: null, rows };
-          });
-          results.set(job.document_id, { ...results.get(job.document_id)!, counts });
-        } catch (e) {
-          results.set(job.document_id, { document_id: job.document_id, source: job.source, status: 'failed', error: (e as Error).message });
-          log(`FAILED ${job.document_id}: ${(e as Error).message}`);
-        }
-      }
-    }
-    if (wh && inRange('export', from, to)) {
-      const dir = join(opts.out, 'parquet');
-      await runLog.time('export', null, async () => {
-        if (!loadedAny && !force && from !== 'export' && existsSync(dir)) return { value: null, rows: 0, skipped: true, message: 'unchanged' };
-        return { value: null, rows: await exportParquet(wh!.conn, dir) };
-      });
-    }
-  } finally {
     if (wh) {
-      await recordRuns(wh.conn, runLog.records.map((r) => ({ ...r }))).catch(() => {});
+      await ensureSchema(wh.conn);
+      if (inRange('load', ctx.from, ctx.to)) await loadDimensions(wh.conn);
+    }
+    reporter.event({ type: 'start', documents: specs.length });
+    // A slot is held until its document is loaded: at most 2 × concurrency documents are in
+    // memory at once, however far extraction runs ahead of the (serial) loads.
+    const limit = pLimit(concurrency * 2);
+    let loads = Promise.resolve();
+    await Promise.all(specs.map((spec) => limit(async () => {
+      const prep = await preparer.prepare(spec, ctx).catch((e: Error) => ({ document_id: spec.document_id, source: spec.source, ok: false, error: e.message, changed: false, records: [], input_bytes: 0, normalized: null }));
+      input_bytes += prep.input_bytes;
+      prep.records.forEach(stageRecord);
+      if (!prep.ok) return finish(prep, prep.error);
+      if (!wh || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
+      loads = loads.then(() => load(prep));
+      await loads;
+    })));
+    if (wh && inRange('export', ctx.from, ctx.to)) {
+      const dir = join(opts.out, 'parquet');
+      const t = performance.now();
+      const started_at = now().toISOString();
+      const skip = !loadedAny && !ctx.force && ctx.from !== 'export' && existsSync(dir);
+      const files = skip ? 0 : await exportParquet(wh.conn, dir);
+      stageRecord({ stage: 'export', document_id: null as unknown as string, started_at, finished_at: now().toISOString(), status: skip ? 'skipped' : 'ok', rows: files, message: skip ? 'unchanged' : null, ms: performance.now() - t });
+    }
+    const counts = wh ? await countsOf(wh.conn) : new Map();
+    for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
+  } finally {
+    reporter.close();
+    await preparer.close();
+    if (wh) {
+      await recordRuns(wh.conn, records.map(({ ms: _ms, ...r }) => ({ run_id, ...r }))).catch(() => {});
       wh.close();
     }
   }
-  return { run_id: runLog.run_id, documents: list.map((j) => results.get(j.document_id)!), seconds: (performance.now() - t0) / 1000, warehouse: warehousePath };
-}
-
-async function isLoaded(wh: Warehouse, doc: NormalizedDocument): Promise<boolean> {
-  try {
-    const r = await wh.conn.runAndReadAll(
-      `SELECT count(*) AS n FROM documents WHERE document_id = $id AND source_sha256 = $sha AND pipeline_version = $v`,
-      { id: doc.document.document_id, sha: doc.document.source_sha256, v: doc.pipeline_version },
-    );
-    return Number(r.getRowObjects()[0]!.n) > 0;
-  } catch {
-    return false;
-  }
+  const stage_seconds: Record<string, number> = {};
+  for (const r of records) stage_seconds[r.stage] = (stage_seconds[r.stage] ?? 0) + r.ms / 1000;
+  return {
+    run_id,
+    documents: specs.map((s) => results.get(s.document_id) ?? { document_id: s.document_id, source: s.source, status: 'failed', error: 'not processed' }),
+    seconds: (performance.now() - t0) / 1000,
+    warehouse,
+    input_bytes,
+    stage_seconds,
+    rows_loaded,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  };
 }

@@ -13,11 +13,14 @@ export interface Warehouse {
  * Opens (creating if needed) the DuckDB file. DuckDB lets one process write a file at a time: a
  * second writer gets a clear "warehouse is locked" error rather than a corrupt file.
  */
-export async function openWarehouse(path: string, opts: { readOnly?: boolean } = {}): Promise<Warehouse> {
+export async function openWarehouse(path: string, opts: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Warehouse> {
   if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
+  // DuckDB would cache up to 80% of RAM; a batch loading thousands of reports needs far less.
+  const settings: Record<string, string> = { memory_limit: opts.memoryLimit ?? '512MB' };
+  if (opts.readOnly) settings.access_mode = 'READ_ONLY';
   try {
-    instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    instance = await DuckDBInstance.create(path, settings);
   } catch (cause) {
     const text = String((cause as Error).message ?? cause);
     if (/lock/i.test(text)) {

@@ -37,8 +37,11 @@ export const VIEWS: ReadonlyArray<[string, string, string]> = [
   ],
 ];
 
-/** Creates every table (idempotent), documents every table and column, and (re)creates the views. */
+const ready = new WeakSet<DuckDBConnection>();
+
+/** Creates every table (idempotent), documents every table and column, and (re)creates the views; once per connection. */
 export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
+  if (ready.has(conn)) return;
   for (const t of TABLES) {
     await conn.run(createTableSql(t));
     await conn.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)}`);
@@ -48,4 +51,5 @@ export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
     await conn.run(sql);
     await conn.run(`COMMENT ON VIEW ${name} IS ${quote(comment)}`);
   }
+  ready.add(conn);
 }

@@ -3,7 +3,7 @@ import type { NormalizedDocument } from '../schemas/normalized.js';
 import { EtlError } from '../schemas/etl-error.js';
 import { appendRows, type Row } from './append-rows.js';
 import { ensureSchema } from './ddl.js';
-import { dimensionRows, documentRows } from './rows.js';
+import { dimensionRows, documentRows, type TableRows } from './rows.js';
 import { TABLES, tableSpec } from './table-specs.js';
 
 async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
@@ -18,33 +18,40 @@ async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>):
   }
 }
 
-async function replace(conn: DuckDBConnection, rows: Record<string, Row[]>, where: string | null): Promise<number> {
+async function replace(conn: DuckDBConnection, tables: Record<string, TableRows>, where: string | null, clear = true): Promise<number> {
   let n = 0;
-  for (const [name, list] of Object.entries(rows)) {
-    await conn.run(`DELETE FROM ${name}${where ? ` WHERE ${where}` : ''}`);
-    n += await appendRows(conn, tableSpec(name), list);
+  for (const [name, { rows, constants }] of Object.entries(tables)) {
+    if (clear) await conn.run(`DELETE FROM ${name}${where ? ` WHERE ${where}` : ''}`);
+    n += await appendRows(conn, tableSpec(name), rows, constants);
   }
   return n;
 }
 
 /**
  * Loads one document in one transaction: its old rows go and its new rows come together, so a
- * rerun never duplicates and a failure leaves the previous load in place. Dimensions are refreshed
- * in the same transaction.
+ * rerun never duplicates and a failure leaves the previous load in place.
  */
 export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocument, loaded_at: string): Promise<number> {
   await ensureSchema(conn);
   const id = doc.document.document_id.replace(/'/g, "''");
   try {
     return await inTransaction(conn, async () => {
-      const n = await replace(conn, documentRows(doc, loaded_at), `document_id = '${id}'`);
-      await replace(conn, dimensionRows(), null);
-      return n;
+      // A document's rows only ever exist together with its `documents` row (one transaction),
+      // so a document not yet there has nothing to delete anywhere.
+      const present = await conn.runAndReadAll(`SELECT count(*) AS n FROM documents WHERE document_id = '${id}'`);
+      const loaded = Number(present.getRowObjects()[0]!.n) > 0;
+      return replace(conn, documentRows(doc, loaded_at), `document_id = '${id}'`, loaded);
     });
   } catch (cause) {
     if (cause instanceof EtlError) throw cause;
     throw new EtlError('warehouse_failed', `load failed: ${String((cause as Error).message).split('\n')[0]}`, { stage: 'load', source: doc.document.source_path, cause });
   }
+}
+
+/** Replaces the dimension tables (units, regions, aliases, members) in one transaction. */
+export async function loadDimensions(conn: DuckDBConnection): Promise<number> {
+  await ensureSchema(conn);
+  return inTransaction(conn, () => replace(conn, dimensionRows(), null));
 }
 
 /** Appends run-log rows (their own small transaction). */

@@ -3,31 +3,38 @@ import { REGIONS, REGION_ALIASES } from '../transforms/regions.js';
 import { UNITS } from '../transforms/unit-vocabulary.js';
 import type { Row } from './append-rows.js';
 
+export interface TableRows {
+  readonly rows: readonly Row[];
+  /** Values every row shares (the document's id and year). */
+  readonly constants: Row;
+}
+
 /** Rows of every per-document table for one normalized document. */
-export function documentRows(doc: NormalizedDocument, loaded_at: string): Record<string, Row[]> {
+export function documentRows(doc: NormalizedDocument, loaded_at: string): Record<string, TableRows> {
   const d = doc.document;
-  const base = { document_id: d.document_id, report_year: d.report_year };
-  const each = <T extends object>(xs: readonly T[]) => xs.map((x) => ({ ...base, ...x }));
+  const constants = { document_id: d.document_id, report_year: d.report_year };
+  const of = (rows: readonly object[]): TableRows => ({ rows: rows as Row[], constants });
   return {
-    documents: [{ ...d, pipeline_version: doc.pipeline_version, loaded_at }],
-    source_lines: each(doc.lines),
-    sections: each(doc.sections),
-    report_tables: each(doc.tables),
-    table_cells: each(doc.cells),
-    facts: each(doc.facts),
-    date_mentions: each(doc.date_mentions),
-    quality_checks: each(doc.quality_checks),
-    issues: each(doc.issues),
+    documents: of([{ ...d, pipeline_version: doc.pipeline_version, loaded_at }]),
+    source_lines: of(doc.lines),
+    sections: of(doc.sections),
+    report_tables: of(doc.tables),
+    table_cells: of(doc.cells),
+    facts: of(doc.facts),
+    date_mentions: of(doc.date_mentions),
+    quality_checks: of(doc.quality_checks),
+    issues: of(doc.issues),
   };
 }
 
 /** Rows of the dimension tables (units, regions and their names, aliases and members). */
-export function dimensionRows(): Record<string, Row[]> {
+export function dimensionRows(): Record<string, TableRows> {
+  const of = (rows: readonly object[]): TableRows => ({ rows: rows as Row[], constants: {} });
   return {
-    units: [...UNITS.values()].map((u) => ({ ...u })),
-    regions: REGIONS.map((r) => ({ ...r })),
-    region_names: REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f }))),
-    region_aliases: [...REGION_ALIASES].map(([alias, region_code]) => ({ alias, region_code })),
-    region_members: REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m }))),
+    units: of([...UNITS.values()]),
+    regions: of(REGIONS),
+    region_names: of(REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f })))),
+    region_aliases: of([...REGION_ALIASES].map(([alias, region_code]) => ({ alias, region_code }))),
+    region_members: of(REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m })))),
   };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { query } from '../../pipeline/queries.js';
-import { exportParquet, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
+import { exportParquet, loadDimensions, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
 import { report2020, tempDir } from '../helpers.js';
 
 const counts = async (conn: Parameters<typeof query>[0]) =>
@@ -14,6 +14,7 @@ describe('warehouse load (real DuckDB file)', () => {
   it('creates every table with comments and loads one document', async () => {
     const wh = await openWarehouse(join(dir, 'a.duckdb'));
     try {
+      await loadDimensions(wh.conn);
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       const c = await counts(wh.conn);
       expect(c).toMatchObject({ documents: 1, source_lines: 1039, report_tables: 34, facts: doc.facts.length, sections: doc.sections.length });
@@ -56,6 +57,7 @@ describe('warehouse load (real DuckDB file)', () => {
   it('exports hive-partitioned Parquet that DuckDB reads back', async () => {
     const wh = await openWarehouse(join(dir, 'd.duckdb'));
     try {
+      await loadDimensions(wh.conn);
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       await exportParquet(wh.conn, join(dir, 'parquet'));
       const r = await query(wh.conn, `SELECT report_year::INTEGER AS report_year, count(*) AS n FROM read_parquet('${join(dir, 'parquet')}/facts/*/*.parquet', hive_partitioning = true) GROUP BY 1`);

@@ -1,0 +1,100 @@
+import { ExtractedDocument } from '../schemas/extracted.js';
+import { NormalizedDocument } from '../schemas/normalized.js';
+import { artifactPath, peekStamp, readArtifact, writeArtifact } from './artifacts.js';
+import { readJob, type JobSpec } from './document-jobs.js';
+import { STAGES, extractStage, transformStage, type Stage } from './stages.js';
+import { PIPELINE_VERSION } from './version.js';
+
+export interface StageContext {
+  readonly out: string;
+  readonly from: Stage;
+  readonly to: Stage;
+  readonly force: boolean;
+}
+
+export interface StageRecord {
+  readonly stage: Stage;
+  readonly document_id: string;
+  readonly started_at: string;
+  readonly finished_at: string;
+  readonly status: 'ok' | 'skipped' | 'failed';
+  readonly rows: number;
+  readonly message: string | null;
+  readonly ms: number;
+}
+
+export interface PreparedDocument {
+  readonly document_id: string;
+  readonly source: string;
+  readonly ok: boolean;
+  readonly error: string | null;
+  /** An artifact was (re)written, so the load must not be skipped. */
+  readonly changed: boolean;
+  readonly records: StageRecord[];
+  readonly input_bytes: number;
+  /** The normalized artifact just written (validated), so the load need not read it back. */
+  readonly normalized: NormalizedDocument | null;
+}
+
+export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
+  STAGES.indexOf(stage) >= STAGES.indexOf(from) && STAGES.indexOf(stage) <= STAGES.indexOf(to);
+
+const fresh = (path: string, input: string, force: boolean) => {
+  if (force) return false;
+  const stamp = peekStamp(path);
+  return stamp?.input_sha256 === input && stamp.pipeline_version === PIPELINE_VERSION;
+};
+
+/**
+ * The per-document stages before the warehouse: extract and transform, each skipped when its
+ * artifact is already stamped with the same input and pipeline version. Never throws: a failure
+ * is reported in the result so that one bad document fails alone.
+ */
+export function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date = () => new Date()): PreparedDocument {
+  const records: StageRecord[] = [];
+  let changed = false;
+  let input_bytes = 0;
+  let normalized: NormalizedDocument | null = null;
+  const time = (stage: Stage, work: () => { rows: number; skipped?: boolean }) => {
+    const t0 = performance.now();
+    const started_at = now().toISOString();
+    const done = (status: StageRecord['status'], rows: number, message: string | null) =>
+      records.push({ stage, document_id: job.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t0 });
+    try {
+      const r = work();
+      done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : null);
+    } catch (e) {
+      done('failed', 0, (e as Error).message);
+      throw e;
+    }
+  };
+  try {
+    if (inRange('extract', ctx.from, ctx.to)) {
+      time('extract', () => {
+        const { bytes, ref, format } = readJob(job);
+        input_bytes = bytes.length;
+        const path = artifactPath(ctx.out, job.document_id, 'extracted');
+        if (fresh(path, ref.source_sha256, ctx.force)) return { rows: 0, skipped: true };
+        const doc = extractStage(bytes, ref, format);
+        writeArtifact(path, ExtractedDocument, doc);
+        changed = true;
+        return { rows: doc.lines.length };
+      });
+    }
+    if (inRange('transform', ctx.from, ctx.to)) {
+      time('transform', () => {
+        const path = artifactPath(ctx.out, job.document_id, 'normalized');
+        const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
+        const stamp = peekStamp(extractedPath);
+        if (!changed && stamp && fresh(path, stamp.input_sha256, ctx.force)) return { rows: 0, skipped: true };
+        const doc = transformStage(readArtifact(extractedPath, ExtractedDocument));
+        normalized = writeArtifact(path, NormalizedDocument, doc);
+        changed = true;
+        return { rows: doc.facts.length };
+      });
+    }
+    return { document_id: job.document_id, source: job.source, ok: true, error: null, changed, records, input_bytes, normalized };
+  } catch (e) {
+    return { document_id: job.document_id, source: job.source, ok: false, error: (e as Error).message, changed, records, input_bytes, normalized: null };
+  }
+}
