@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { SourceRef } from '../extractors/index.js';
 import { EtlError } from '../schemas/etl-error.js';
@@ -21,7 +21,7 @@ export interface JobSpec {
 export function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
-    const matches = /[*?[{]/.test(input) ? globSync(input, { onlyFiles: true, expandDirectories: false }).sort() : [input];
+    const matches = /[*?[{]/.test(input) ? globSync(input, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) }).sort() : [input];
     if (!matches.length) throw new EtlError('not_found', 'no file matches this pattern', { source: input });
     for (const m of matches) if (!files.includes(m)) files.push(m);
   }

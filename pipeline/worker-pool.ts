@@ -33,7 +33,8 @@ export function workerPreparer(size: number): Preparer {
     else idle.push(w);
   };
   for (let i = 0; i < size; i++) {
-    const w = new Worker(script);
+    // A bounded heap keeps a long back-fill's memory flat; one document needs a few tens of MB.
+    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 192 } });
     w.on('message', (msg: { id: number; result: PreparedDocument }) => {
       const p = pending.get(msg.id);
       pending.delete(msg.id);

@@ -17,7 +17,7 @@ export async function openWarehouse(path: string, opts: { readOnly?: boolean; me
   if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   // DuckDB would cache up to 80% of RAM; a batch loading thousands of reports needs far less.
-  const settings: Record<string, string> = { memory_limit: opts.memoryLimit ?? '512MB' };
+  const settings: Record<string, string> = { memory_limit: opts.memoryLimit ?? '256MB' };
   if (opts.readOnly) settings.access_mode = 'READ_ONLY';
   try {
     instance = await DuckDBInstance.create(path, settings);

@@ -1,0 +1,128 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syntheticReport } from '../../bench/synthetic-reports.js';
+import { query } from '../../pipeline/queries.js';
+import { openWarehouse } from '../../warehouse/index.js';
+import { ROOT, reportText, tempDir } from '../helpers.js';
+
+const BIN = join(ROOT, 'dist', 'pipeline', 'cli.js');
+const kbiz = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+/** N synthetic reports (other numbers, years and chapter order) in a folder. */
+function reports(dir: string, n: number): string {
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs, { recursive: true });
+  for (let k = 0; k < n; k++) writeFileSync(join(inputs, `report-${String(k).padStart(3, '0')}.txt`), syntheticReport(reportText(), k));
+  return inputs;
+}
+
+async function rows(out: string, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
+  try {
+    return [...(await query(wh.conn, sql)).rows];
+  } finally {
+    wh.close();
+  }
+}
+
+/** Every loaded document is whole: all its lines, and exactly the facts of its artifact. */
+async function documentsAreWhole(out: string): Promise<number> {
+  const docs = await rows(out, `SELECT d.document_id, d.line_count, (SELECT count(*) FROM source_lines s WHERE s.document_id = d.document_id) AS lines,
+    (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d`);
+  for (const d of docs) {
+    expect(Number(d.lines)).toBe(d.line_count);
+    const artifact = JSON.parse(readFileSync(join(out, 'artifacts', String(d.document_id), 'normalized.json'), 'utf8')) as { facts: unknown[] };
+    expect(Number(d.facts)).toBe(artifact.facts.length);
+  }
+  const orphans = await rows(out, `SELECT count(*) AS n FROM facts WHERE document_id NOT IN (SELECT document_id FROM documents)`);
+  expect(orphans).toEqual([{ n: '0' }]);
+  return docs.length;
+}
+
+describe('back-fills of many documents', () => {
+  it('loads every document of a glob; a bad one fails alone and is named', async () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 6);
+    writeFileSync(join(inputs, 'report-bad.txt'), '\u0000\u0001\u0002binary');
+    const r = kbiz('run', '--input', join(inputs, '*.txt'), '--out', join(dir, 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^documents 6\/7, .*$/m);
+    expect(r.stdout).toContain(`failed: ${join(inputs, 'report-bad.txt')}: binary content, not a text document`);
+    expect(await documentsAreWhole(join(dir, 'out'))).toBe(6);
+    const years = await rows(join(dir, 'out'), 'SELECT report_year FROM documents ORDER BY 1');
+    expect(years.map((y) => y.report_year)).toEqual([2000, 2001, 2002, 2003, 2004, 2005]);
+  });
+
+  it('skips unchanged stages and says so; --force redoes them; --from/--to pick the range', () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 2);
+    const args = ['--input', join(inputs, '*.txt'), '--out', join(dir, 'out')];
+    expect(kbiz('run', ...args).status).toBe(0);
+    const again = kbiz('run', ...args);
+    expect(again.stdout.split('\n').filter((l) => l.includes('skipped (unchanged)'))).toHaveLength(7);
+    const forced = kbiz('run', ...args, '--force', '--from', 'transform', '--to', 'load');
+    expect(forced.stdout).not.toContain('skipped');
+    expect(forced.stdout).not.toMatch(/ extract | export /);
+    expect(forced.stdout.match(/ transform ok/g)).toHaveLength(2);
+  });
+
+  it('writes byte-identical artifacts for the same input', () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 2);
+    for (const out of ['a', 'b']) expect(kbiz('run', '--input', join(inputs, '*.txt'), '--out', join(dir, out), '--to', 'transform', '--quiet').status).toBe(0);
+    const files = (out: string) => readdirSync(join(dir, out, 'artifacts'), { recursive: true }).filter((f) => String(f).endsWith('.json')).sort();
+    expect(files('a')).toHaveLength(4);
+    for (const f of files('a')) expect(readFileSync(join(dir, 'b', 'artifacts', String(f)))).toEqual(readFileSync(join(dir, 'a', 'artifacts', String(f))));
+  });
+});
+
+describe('safe failure', () => {
+  it('tells a second writer that the warehouse is locked, and damages nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    expect(kbiz('run', '--out', out, '--quiet').status).toBe(0);
+    const holder = await openWarehouse(join(out, 'kbiz.duckdb'));
+    try {
+      const r = kbiz('run', '--out', out, '--force');
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(`kbiz-etl: ${join(out, 'kbiz.duckdb')}: warehouse is locked by another process; wait for it to finish`);
+    } finally {
+      holder.close();
+    }
+    expect(await documentsAreWhole(out)).toBe(1);
+  });
+
+  it('survives kill -9 in the middle of loading: every document is whole or absent, and a rerun finishes', async () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 30);
+    const out = join(dir, 'out');
+    const args = [BIN, 'run', '--input', join(inputs, '*.txt'), '--out', out, '--json'];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    let loaded = 0;
+    await new Promise<void>((resolve) => {
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop()!;
+        for (const line of lines) if (line.includes('"stage":"load"') && line.includes('"status":"ok"')) loaded++;
+        if (loaded >= 3 && child.exitCode === null && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    await exited;
+    expect(child.signalCode).toBe('SIGKILL');
+    const whole = await documentsAreWhole(out);
+    expect(whole).toBeGreaterThanOrEqual(3);
+    expect(whole).toBeLessThan(30);
+    const rerun = kbiz('run', '--input', join(inputs, '*.txt'), '--out', out, '--quiet');
+    expect(rerun.status).toBe(0);
+    expect(await documentsAreWhole(out)).toBe(30);
+  });
+});
