@@ -30,6 +30,10 @@ export function groupTables(lines: readonly Line[], issues: Issue[]): RawTable[]
     const cells = splitTsvRows(run.map((l) => l.text));
     const rows = run.map((l, i) => ({ line_no: l.line_no, cells: cells[i] ?? [l.text] }));
     const widths = new Set(rows.map((r) => r.cells.length));
+    const quoted = rows.find((r) => r.cells.some((c) => (c.match(/"/g)?.length ?? 0) % 2 === 1));
+    if (quoted) {
+      issues.push({ code: 'stray_quote', message: `table ${table_id}: an unpaired " kept as text (quotes do not join cells or lines)`, line_no: quoted.line_no });
+    }
     if (widths.size > 1) {
       issues.push({ code: 'ragged_table', message: `table ${table_id} has rows of ${[...widths].sort((a, b) => a - b).join(', ')} cells`, line_no: run[0]!.line_no });
     }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { openWarehouse } from '../warehouse/index.js';
+import { exportXlsx, openWarehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable } from './format-rows.js';
 import { query } from './queries.js';
 import { loadRegistry } from './registry.js';
@@ -23,6 +23,7 @@ export interface Flags {
   readonly json: boolean;
   readonly registry?: string;
   readonly document?: string;
+  readonly xlsx?: string;
 }
 
 export type Print = (text: string) => void;
@@ -138,5 +139,12 @@ export async function traceCommand(factId: string | undefined, flags: Flags, pri
   if (!rows.length) throw new EtlError('not_found', `no fact ${factId}`);
   if (flags.json) print(formatJson(rows));
   else for (const r of rows) print(`${r.source_path}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${r.kind}] ${r.raw_text} → ${r.value} ${r.unit_raw ?? ''} = ${r.value_base} ${r.base_unit}\n  rows ${JSON.stringify(r.row_labels)} cols ${JSON.stringify(r.col_labels)}\n  ${String(r.text).replace(/\t/g, ' │ ')}`);
+  return 0;
+}
+
+/** `export --xlsx FILE`: the warehouse's facts as a workbook, one sheet per report table. */
+export async function exportXlsxCommand(file: string, flags: Flags, print: Print): Promise<number> {
+  const { sheets, rows } = await withWarehouse(flags, (conn) => exportXlsx(conn, file));
+  if (!flags.quiet) print(`${file}: ${sheets} sheets, ${rows} facts`);
   return 0;
 }

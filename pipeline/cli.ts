@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/etl-error.js';
-import { checkCommand, runCommand, sourcesCommand, sqlCommand, traceCommand, type Flags } from './cli-commands.js';
+import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, traceCommand, type Flags } from './cli-commands.js';
 
 export const HELP = `kbiz-etl — KBIZ annual business report summaries → DuckDB + Parquet
 
 usage:
   kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
   kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
+  kbiz-etl export --xlsx FILE   the facts as a workbook: one sheet per report table
   kbiz-etl sql "SELECT …" [--format table|csv|json]
   kbiz-etl check          arithmetic findings per table
   kbiz-etl sources        registered documents and their load status
@@ -37,6 +38,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   registry: { type: 'string' },
   document: { type: 'string' },
+  xlsx: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -75,9 +77,13 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       json: values.json,
       registry: values.registry,
       document: values.document,
+      xlsx: values.xlsx,
     };
     switch (command) {
-      case 'run': case 'extract': case 'transform': case 'load': case 'export':
+      case 'export':
+        if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, flags, print);
+        return await runCommand(command, flags, print, tty);
+      case 'run': case 'extract': case 'transform': case 'load':
         return await runCommand(command, flags, print, tty);
       case 'sql': return await sqlCommand(arg, flags, print);
       case 'check': return await checkCommand(flags, print);

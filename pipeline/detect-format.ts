@@ -1,11 +1,20 @@
 import { EtlError } from '../schemas/etl-error.js';
 import type { SourceFormat } from '../schemas/source.js';
+import { looksLikeCsv } from '../extractors/csv.js';
 
-/** The format the bytes are, from magic numbers: `%PDF-`, a ZIP (XLSX), or text. */
+/**
+ * The format the bytes are, from their content: `%PDF-` (within the first KB, as readers allow),
+ * a ZIP or an OLE2 container (XLSX, or an encrypted one), comma-separated text, or text.
+ */
 export function sniffFormat(bytes: Uint8Array): SourceFormat {
-  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) return 'xlsx';
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'xlsx';
+  try {
+    if (looksLikeCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 65536)))) return 'csv';
+  } catch {
+    // not UTF-8 (or cut mid-character): the text decoder will tell what it is
+  }
   return 'text';
 }
 
@@ -27,5 +36,5 @@ export function resolveFormat(bytes: Uint8Array, source: string, declared: Sourc
   if (declared && declared !== sniffed && !(textual(declared) && textual(sniffed))) {
     throw new EtlError('format_mismatch', `declared ${declared} but the content is ${sniffed} (use --format to force)`, { stage: 'extract', source });
   }
-  return sniffed === 'text' && declared === 'csv' ? 'text' : sniffed;
+  return declared === 'csv' ? 'csv' : sniffed;
 }

@@ -50,18 +50,18 @@ const fresh = (path: string, input: string, force: boolean) => {
  * artifact is already stamped with the same input and pipeline version. Never throws: a failure
  * is reported in the result so that one bad document fails alone.
  */
-export function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date = () => new Date()): PreparedDocument {
+export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date = () => new Date()): Promise<PreparedDocument> {
   const records: StageRecord[] = [];
   let changed = false;
   let input_bytes = 0;
   let normalized: NormalizedDocument | null = null;
-  const time = (stage: Stage, work: () => { rows: number; skipped?: boolean }) => {
+  const time = async (stage: Stage, work: () => Promise<{ rows: number; skipped?: boolean }> | { rows: number; skipped?: boolean }) => {
     const t0 = performance.now();
     const started_at = now().toISOString();
     const done = (status: StageRecord['status'], rows: number, message: string | null) =>
       records.push({ stage, document_id: job.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t0 });
     try {
-      const r = work();
+      const r = await work();
       done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : null);
     } catch (e) {
       done('failed', 0, (e as Error).message);
@@ -70,19 +70,19 @@ export function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date
   };
   try {
     if (inRange('extract', ctx.from, ctx.to)) {
-      time('extract', () => {
+      await time('extract', async () => {
         const { bytes, ref, format } = readJob(job);
         input_bytes = bytes.length;
         const path = artifactPath(ctx.out, job.document_id, 'extracted');
         if (fresh(path, ref.source_sha256, ctx.force)) return { rows: 0, skipped: true };
-        const doc = extractStage(bytes, ref, format);
+        const doc = await extractStage(bytes, ref, format);
         writeArtifact(path, ExtractedDocument, doc);
         changed = true;
         return { rows: doc.lines.length };
       });
     }
     if (inRange('transform', ctx.from, ctx.to)) {
-      time('transform', () => {
+      await time('transform', () => {
         const path = artifactPath(ctx.out, job.document_id, 'normalized');
         const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
         const stamp = peekStamp(extractedPath);

@@ -1,5 +1,7 @@
+import { extractCsv } from '../extractors/csv.js';
 import { extractText, type SourceRef } from '../extractors/index.js';
-import { EtlError } from '../schemas/etl-error.js';
+import { extractPdf } from '../extractors/pdf.js';
+import { extractXlsx } from '../extractors/xlsx.js';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { NormalizedDocument } from '../schemas/normalized.js';
 import type { SourceFormat } from '../schemas/source.js';
@@ -7,9 +9,13 @@ import { normalize } from '../transforms/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
 /** extract: bytes of a document in a detected format → the extracted artifact. */
-export function extractStage(bytes: Uint8Array, ref: SourceRef, format: SourceFormat): ExtractedDocument {
-  if (format === 'text' || format === 'csv') return extractText(bytes, ref, PIPELINE_VERSION);
-  throw new EtlError('unsupported_format', `${format} sources are not supported yet`, { stage: 'extract', source: ref.source_path });
+export async function extractStage(bytes: Uint8Array, ref: SourceRef, format: SourceFormat): Promise<ExtractedDocument> {
+  switch (format) {
+    case 'text': return extractText(bytes, ref, PIPELINE_VERSION);
+    case 'csv': return extractCsv(bytes, ref, PIPELINE_VERSION);
+    case 'pdf': return extractPdf(bytes, ref, PIPELINE_VERSION);
+    case 'xlsx': return extractXlsx(bytes, ref, PIPELINE_VERSION);
+  }
 }
 
 /** transform: extracted artifact → normalized artifact (pure). */

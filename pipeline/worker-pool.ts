@@ -11,7 +11,7 @@ export interface Preparer {
 
 /** In this thread: for one document, or where the compiled worker is not there (tests run the sources). */
 export const inlinePreparer = (): Preparer => ({
-  prepare: async (job, ctx) => prepareDocument(job, ctx),
+  prepare: (job, ctx) => prepareDocument(job, ctx),
   close: async () => {},
 });
 

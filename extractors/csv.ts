@@ -1,0 +1,32 @@
+import Papa from 'papaparse';
+import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
+import { decodeText } from './decode.js';
+import { buildExtracted, type SourceRef } from './text.js';
+
+/**
+ * Comma-separated text: no tabs anywhere, and nearly every non-blank line parses into the same
+ * number (two or more) of fields. Prose with commas does not look like that.
+ */
+export function looksLikeCsv(text: string): boolean {
+  if (text.includes('\t')) return false;
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim());
+  if (lines.length < 2) return false;
+  const widths = Papa.parse<string[]>(lines.join('\n'), { delimiter: ',' }).data.map((r) => r.length);
+  const mode = widths.sort((a, b) => widths.filter((w) => w === b).length - widths.filter((w) => w === a).length)[0]!;
+  return mode >= 2 && widths.filter((w) => w === mode).length >= 0.9 * widths.length;
+}
+
+/** CSV → extracted artifact: each record a tab-separated line, quotes as CSV defines them. */
+export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): ExtractedDocument {
+  const { text, encoding } = decodeText(bytes, ref.source_path);
+  const issues: Issue[] = [];
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
+  for (const e of parsed.errors) issues.push({ code: 'csv_error', message: `${e.code}: ${e.message}`, line_no: e.row !== undefined ? e.row + 1 : null });
+  const rows = parsed.data[parsed.data.length - 1]?.join('') === '' ? parsed.data.slice(0, -1) : parsed.data;
+  const lines = rows.map((cells, i) => {
+    if (cells.some((c) => /[\t\r\n]/.test(c))) issues.push({ code: 'cell_whitespace', message: 'tabs or line breaks in a cell read as spaces', line_no: i + 1 });
+    const clean = cells.map((c) => c.replace(/[\t\r\n]+/g, ' '));
+    return { text: clean.filter((c) => c.trim()).length <= 1 ? clean.join('').trim() : clean.join('\t'), page: null };
+  });
+  return buildExtracted(ref, lines, { format: 'csv', encoding, pipeline_version, issues });
+}

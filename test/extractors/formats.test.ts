@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPdf, extractXlsx } from '../../extractors/index.js';
+import type { ExtractedDocument } from '../../schemas/extracted.js';
+import type { Fact, NormalizedDocument } from '../../schemas/normalized.js';
+import { normalize } from '../../transforms/index.js';
+import { ref, report2020, ROOT } from '../helpers.js';
+
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name));
+
+/** What a table fact says, independent of line numbers and raw spelling (`1,915,515` or `1915515`). */
+const says = (doc: NormalizedDocument) => {
+  const titles = new Map(doc.tables.map((t) => [t.table_id, t.title]));
+  return (f: Fact) => [titles.get(f.table_id!), f.row_labels.join('/'), f.col_labels.join('/'), f.value, f.unit_raw, f.value_base, f.period_year, f.region_code, f.is_total, f.qualifier].join(' | ');
+};
+const tableFacts = (doc: NormalizedDocument) => doc.facts.filter((f) => f.origin === 'table').map(says(doc));
+
+/** Facts one side has and the other lacks, for a readable failure. */
+function difference(expected: readonly string[], actual: readonly string[]) {
+  const a = new Set(actual);
+  const e = new Set(expected);
+  return { missing: expected.filter((x) => !a.has(x)), unexpected: actual.filter((x) => !e.has(x)) };
+}
+
+const text = report2020();
+
+/** One contract, one suite: every rendition of the report must say what the text says. */
+describe.each([
+  ['PDF with ruled tables', 'kbiz-2020-ruled.pdf'],
+  ['PDF with columns aligned by spacing', 'kbiz-2020-aligned.pdf'],
+])('%s', (_name, file) => {
+  let extracted: ExtractedDocument;
+  let doc: NormalizedDocument;
+  it('extracts, with Korean (Hangul and Hanja) and page numbers', async () => {
+    extracted = await extractPdf(fixture(file), ref({ source_path: file }), 'test');
+    doc = normalize(extracted);
+    expect(doc.document).toMatchObject({ title: '2020년도 사업보고 요약', report_year: 2020, published_on: '2021-02', source_format: 'pdf' });
+    expect(extracted.lines.some((l) => l.text === '협동조합 활성화 및 中企 판로확대 지원 사업')).toBe(true);
+    expect(extracted.lines.some((l) => l.text.includes('소상공人公제'))).toBe(true);
+    expect(new Set(extracted.lines.map((l) => l.page)).size).toBeGreaterThan(10);
+    expect(extracted.lines.every((l) => l.page !== null && l.page >= 1)).toBe(true);
+  });
+
+  it('gives the same sections as the text', () => {
+    const outline = (d: NormalizedDocument) => d.sections.map((s) => `${s.level} ${s.label} ${s.title}`);
+    expect(outline(doc)).toEqual(outline(text));
+  });
+
+  it('gives the same tables, titles and header rows as the text', () => {
+    const tables = (d: NormalizedDocument) => d.tables.map((t) => `${t.title} | ${t.unit_note} | ${t.header_row_count} | ${t.row_count}`);
+    expect(tables(doc)).toEqual(tables(text));
+  });
+
+  it('gives the same table facts, fact by fact', () => {
+    expect(difference(tableFacts(text), tableFacts(doc))).toEqual({ missing: [], unexpected: [] });
+  });
+
+  it('recognises headings, bullets, captions and unit notes as in text', () => {
+    const kinds = (d: { lines: ReadonlyArray<{ kind: string }> }) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind);
+    expect(kinds(extracted)).toEqual(kinds(text));
+  });
+});
+
+describe('XLSX of several report tables', () => {
+  it('gives the same facts as the text versions of those tables', async () => {
+    const extracted = await extractXlsx(fixture('kbiz-2020-tables.xlsx'), ref({ source_path: 'tables.xlsx', report_year: 2020 }), 'test');
+    const doc = normalize(extracted);
+    expect(doc.tables.map((t) => t.title)).toEqual(["회원 현황 ('20. 12월말 기준)", '연도별 가입해지 현황', '운용현황', '13개 지역본부 511건의 정책과제 건의, 178건 반영', '가입현황']);
+    const xlsx = tableFacts(doc);
+    const fromText = tableFacts(text).filter((f) => doc.tables.some((t) => f.startsWith(`${t.title} |`)));
+    expect(difference(fromText, xlsx)).toEqual({ missing: [], unexpected: [] });
+    expect(xlsx).toHaveLength(182);
+  });
+
+  it('uses a formula\'s cached value but never evaluates it, and says so', async () => {
+    const extracted = await extractXlsx(fixture('kbiz-2020-tables.xlsx'), ref({ report_year: 2020 }), 'test');
+    expect(extracted.issues.filter((i) => i.code === 'formula_cell')).toEqual([
+      { code: 'formula_cell', message: "회원 현황 ('20. 12월말 기준)!D10: formula =SUM(D4:D9) not evaluated; its cached value 681494 is used", line_no: 12 },
+    ]);
+  });
+});

@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extractPdf, extractXlsx, guardZip } from '../../extractors/index.js';
+import { resolveFormat } from '../../pipeline/detect-format.js';
+import { cidKoreanPdf } from '../fixtures/minimal-pdf.js';
+import { ref, ROOT } from '../helpers.js';
+
+const pdfRef = ref({ source_path: 'in.pdf', report_year: 2020 });
+
+/** A ZIP written by hand, one stored-as-deflate entry, with sizes as declared. */
+function zipWith(name: string, data: Buffer): Buffer {
+  const packed = deflateRawSync(data);
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(0, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(0, 16);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const body = Buffer.concat([local, fileName, packed]);
+  const dir = Buffer.concat([central, fileName]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(body.length, 16);
+  return Buffer.concat([body, dir, end]);
+}
+
+describe('hostile PDFs', () => {
+  it('brings Korean out of a CID font that needs a predefined CMap (UniKS-UCS2-H)', async () => {
+    const doc = await extractPdf(cidKoreanPdf(['2020년도 사업보고 요약', '노란우산 가입 1,915,515건']), pdfRef, 'test');
+    expect(doc.lines.map((l) => l.text)).toEqual(['2020년도 사업보고 요약', '노란우산 가입 1,915,515건']);
+  });
+
+  it('rejects a truncated PDF', async () => {
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'kbiz-2020-ruled.pdf'));
+    await expect(extractPdf(bytes.subarray(0, bytes.length / 2), pdfRef, 'test')).rejects.toThrowErrorMatchingInlineSnapshot(`[EtlError: in.pdf: not a readable PDF: Invalid PDF structure.]`);
+  });
+
+  it('rejects an encrypted PDF', async () => {
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ userPassword: 'secret' });
+      const parts: Buffer[] = [];
+      doc.on('data', (d: Buffer) => parts.push(d));
+      doc.on('end', () => resolve(Buffer.concat(parts)));
+      doc.text('2020년도 사업보고');
+      doc.end();
+    });
+    await expect(extractPdf(bytes, pdfRef, 'test')).rejects.toThrowErrorMatchingInlineSnapshot(`[EtlError: in.pdf: PDF is encrypted (password protected)]`);
+  });
+
+  it('rejects a .pdf that is not a PDF, naming both formats', () => {
+    expect(() => resolveFormat(Buffer.from('2020년도 사업보고\n'), 'report.pdf', 'pdf')).toThrowErrorMatchingInlineSnapshot(`[EtlError: report.pdf: declared pdf but the content is text (use --format to force)]`);
+    expect(() => resolveFormat(Buffer.from('%PDF-1.7\n'), 'report.txt', 'text')).toThrow('declared text but the content is pdf');
+  });
+});
+
+describe('hostile workbooks', () => {
+  it('refuses an entry that inflates more than 200:1 before inflating it', async () => {
+    const bomb = zipWith('xl/worksheets/sheet1.xml', Buffer.alloc(8 << 20));
+    expect(bomb.length).toBeLessThan(20_000);
+    await expect(guardZip(bomb, 'bomb.xlsx')).rejects.toThrow(/^bomb\.xlsx: xl\/worksheets\/sheet1\.xml inflates \d+:1 \(limit 200:1\): refusing to inflate$/);
+  });
+
+  it('refuses a workbook that declares more than the total limit', async () => {
+    const big = zipWith('a.xml', Buffer.alloc(3 << 20, 'a'));
+    await expect(guardZip(big, 'big.xlsx', { maxTotalBytes: 2 << 20, maxEntries: 10, maxRatio: 10_000 })).rejects.toThrow('big.xlsx: declares 3 MB uncompressed (limit 2 MB): refusing to inflate');
+  });
+
+  it('notices an entry that inflates to more than it declared', async () => {
+    const lying = zipWith('a.xml', Buffer.alloc(4096, 'x'));
+    lying.writeUInt32LE(100, lying.length - 22 - 46 - 5 + 24); // central directory: uncompressed size 100
+    await expect(guardZip(lying, 'lying.xlsx')).rejects.toThrow(/^lying\.xlsx: damaged ZIP entry a\.xml/);
+  });
+
+  it('rejects encrypted or legacy workbooks and files that are no ZIP', async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await expect(extractXlsx(ole, ref({ source_path: 'enc.xlsx', report_year: 2020 }), 't')).rejects.toThrow('enc.xlsx: an encrypted workbook or a legacy .xls (OLE2), not an XLSX');
+    await expect(extractXlsx(Buffer.from('PK\u0003\u0004garbage'), ref({ source_path: 'bad.xlsx', report_year: 2020 }), 't')).rejects.toThrow(/^bad\.xlsx: not a readable ZIP\/XLSX/);
+  });
+
+  it('keeps text that looks like a formula as data, spreads merged cells, flags formulas', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('실적 (단위 건)');
+    ws.addRow(['구 분', '서울', '부산', '합계']);
+    ws.addRow(['=HYPERLINK("x")', 1, 2, { formula: 'B2+C2', result: 3 }]);
+    ws.addRow(['+82', '-', '@sum', '']);
+    ws.addRow(['구간', 5, null, 5]);
+    ws.mergeCells('B4:C4');
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const doc = await extractXlsx(bytes, ref({ source_path: 'w.xlsx', report_year: 2020 }), 't');
+    expect(doc.lines.map((l) => l.text)).toEqual(['〈 실적 (단위 건) 〉', '', '구 분\t서울\t부산\t합계', '=HYPERLINK("x")\t1\t2\t3', '+82\t-\t@sum\t', '구간\t5\t5\t5']);
+    expect(doc.issues.map((i) => i.code)).toEqual(['formula_cell']);
+  });
+});
