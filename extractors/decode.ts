@@ -37,7 +37,8 @@ function looksLikeText(text: string): boolean {
   let control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+    // C0 controls other than white space, C1 controls (a decoder's way of passing bytes 0x80–0x9F), U+FFFD
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x80 && c <= 0x9f) || c === 0xfffd) control++;
   }
   return control <= Math.max(2, text.length * 0.001);
 }

@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { deflateRawSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../pipeline/index.js';
+import { query } from '../../pipeline/queries.js';
+import { openWarehouse } from '../../warehouse/index.js';
+import { ROOT, tempDir } from '../helpers.js';
+
+async function kbiz(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function state(out: string) {
+  const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
+  try {
+    const q = async (sql: string) => (await query(wh.conn, sql)).rows;
+    return {
+      documents: await q('SELECT document_id, source_sha256, loaded_at, line_count FROM documents ORDER BY 1'),
+      facts: await q('SELECT count(*) AS n, sum(value) AS s FROM facts'),
+      lines: await q('SELECT count(*) AS n FROM source_lines'),
+      artifact: readFileSync(join(out, 'artifacts', 'kbiz-2020', 'normalized.json'), 'utf8'),
+    };
+  } finally {
+    wh.close();
+  }
+}
+
+const encryptedPdf = () => new Promise<Buffer>((resolve) => {
+  const doc = new PDFDocument({ userPassword: 'secret' });
+  const parts: Buffer[] = [];
+  doc.on('data', (d: Buffer) => parts.push(d));
+  doc.on('end', () => resolve(Buffer.concat(parts)));
+  doc.text('report');
+  doc.end();
+});
+
+describe('bad input never damages what was loaded before', () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  let before: Awaited<ReturnType<typeof state>>;
+  beforeAll(async () => {
+    expect((await kbiz('run', '--out', out, '--quiet')).code).toBe(0);
+    before = await state(out);
+  });
+
+  const ruled = readFileSync(join(ROOT, 'test', 'fixtures', 'kbiz-2020-ruled.pdf'));
+  const cases: Array<[string, () => Buffer | Promise<Buffer>, string]> = [
+    ['empty.txt', () => Buffer.alloc(0), 'file is empty'],
+    ['binary.txt', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73) % 256)), 'binary content, not a text document'],
+    ['unknown.txt', () => Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 3 ? 0x80 : 0x41))), 'not UTF-8, UTF-16 or CP949 text'],
+    ['long-line.txt', () => Buffer.from(`2020년도 사업보고\n${'1'.repeat(50_000_000)}\n`), ':2: line is 50,000,000 characters (limit 100,000)'],
+    ['truncated.pdf', () => ruled.subarray(0, ruled.length / 3), 'not a readable PDF: Invalid PDF structure.'],
+    ['encrypted.pdf', encryptedPdf, 'PDF is encrypted (password protected)'],
+    ['not-a.pdf', () => Buffer.from('2020년도 사업보고 요약\n'), 'declared pdf but the content is text (use --format to force)'],
+    ['bomb.xlsx', () => {
+      const data = Buffer.alloc(16 << 20);
+      const packed = deflateRawSync(data);
+      const name = Buffer.from('xl/worksheets/sheet1.xml');
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(name.length, 28);
+      const body = Buffer.concat([local, name, packed]);
+      const cd = Buffer.concat([central, name]);
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(body.length, 16);
+      return Buffer.concat([body, cd, end]);
+    }, 'inflates'],
+  ];
+
+  it.each(cases)('%s fails with a clear error naming it', async (name, make, message) => {
+    const file = join(dir, name);
+    writeFileSync(file, await make());
+    const r = await kbiz('run', '--input', file, '--out', out, '--year', '2020');
+    expect(r.code).toBe(1);
+    const failure = r.out.split('\n').find((l) => l.startsWith('failed: '));
+    expect(failure).toContain(`failed: ${file}`);
+    expect(failure).toContain(message);
+    expect(await state(out)).toEqual(before);
+  });
+
+  it('exports the facts as a workbook whose cells are never formulas', async () => {
+    const file = join(dir, 'facts.xlsx');
+    const r = await kbiz('export', '--xlsx', file, '--out', out);
+    const tableFacts = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true }).then(async (wh) => {
+      try {
+        return Number((await query(wh.conn, `SELECT count(*) AS n FROM facts WHERE origin = 'table'`)).rows[0]!.n);
+      } finally {
+        wh.close();
+      }
+    });
+    expect(r.out).toBe(`${file}: 35 sheets, ${tableFacts} facts`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets).toHaveLength(35);
+    const index = wb.getWorksheet('tables')!;
+    expect(index.getRow(2).values).toEqual([undefined, 'kbiz-2020.t58', 'kbiz-2020', 't58', "회원 현황 ('20. 12월말 기준)", expect.stringContaining('협동조합 활성화'), '(단위 : 개)']);
+    const t58 = wb.getWorksheet('kbiz-2020.t58')!;
+    const header = (t58.getRow(1).values as unknown[]).slice(1);
+    const total = t58.getRows(2, t58.rowCount - 1)!.find((row) => row.getCell(1).value === 't58-r7c3')!;
+    expect(total.getCell(header.indexOf('value') + 1).value).toBe(681494);
+    expect(total.getCell(header.indexOf('is_total') + 1).value).toBe(true);
+    const nil = t58.getRows(2, t58.rowCount - 1)!.find((row) => row.getCell(1).value === 't58-r1c3')!;
+    expect(nil.getCell(header.indexOf('raw_text') + 1).value).toBe('-');
+    const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/*.xml'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+});
