@@ -14,7 +14,8 @@ export interface StageContext {
 
 export interface StageRecord {
   readonly stage: Stage;
-  readonly document_id: string;
+  /** Null for export, which covers the whole warehouse. */
+  readonly document_id: string | null;
   readonly started_at: string;
   readonly finished_at: string;
   readonly status: 'ok' | 'skipped' | 'failed';

@@ -149,7 +149,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       const started_at = now().toISOString();
       const skip = !loadedAny && !ctx.force && ctx.from !== 'export' && existsSync(dir);
       const files = skip ? 0 : await exportParquet(wh.conn, dir);
-      stageRecord({ stage: 'export', document_id: null as unknown as string, started_at, finished_at: now().toISOString(), status: skip ? 'skipped' : 'ok', rows: files, message: skip ? 'unchanged' : null, ms: performance.now() - t });
+      stageRecord({ stage: 'export', document_id: null, started_at, finished_at: now().toISOString(), status: skip ? 'skipped' : 'ok', rows: files, message: skip ? 'unchanged' : null, ms: performance.now() - t });
     }
     const counts = wh ? await countsOf(wh.conn) : new Map();
     for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });

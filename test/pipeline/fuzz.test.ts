@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EtlError } from '../../schemas/etl-error.js';
 import { NormalizedDocument } from '../../schemas/normalized.js';
+import { extractCsv, extractPdf, extractXlsx } from '../../extractors/index.js';
 import { normalize, parseCell, tokenizeNumbers } from '../../transforms/index.js';
-import { extract, reportLines } from '../helpers.js';
+import { extract, ref, reportLines } from '../helpers.js';
 
 /** Either a result or the pipeline's own typed error: never another exception. */
 function runOrTypedError(bytes: Uint8Array): NormalizedDocument | EtlError {
@@ -64,6 +65,25 @@ describe('fuzzing the extractor and transforms', () => {
         expect(new Set(r.facts.map((f) => f.fact_id)).size).toBe(r.facts.length);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('arbitrary bytes dressed as PDF, XLSX or CSV fail only with EtlError', async () => {
+    const typed = async (work: () => Promise<unknown> | unknown) => {
+      try {
+        await work();
+      } catch (e) {
+        if (!(e instanceof EtlError)) throw e;
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (tail) => {
+        const r = ref({ report_year: 2020 });
+        await typed(() => extractPdf(Buffer.concat([Buffer.from('%PDF-1.4\n'), tail]), r, 't'));
+        await typed(() => extractXlsx(Buffer.concat([Buffer.from('PK\u0003\u0004'), tail]), r, 't'));
+        await typed(() => extractCsv(Buffer.concat([Buffer.from('a,b\n'), tail]), r, 't'));
+      }),
+      { numRuns: 150 },
     );
   });
 
