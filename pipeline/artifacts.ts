@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -9,18 +10,36 @@ export type ArtifactName = 'extracted' | 'normalized';
 export const artifactPath = (out: string, documentId: string, name: ArtifactName): string =>
   join(out, 'artifacts', documentId, `${name}.json`);
 
-/** Validates, then writes via a temp file and rename: a crash never leaves half an artifact. Returns what was written. */
-export function writeArtifact<S extends z.ZodType>(path: string, schema: S, value: z.infer<S>): z.infer<S> {
+/**
+ * Validates, then writes via a temp file and rename: a crash never leaves half an artifact.
+ * Returns what was written and the sha256 of its bytes (the next stage's input hash).
+ */
+export function writeArtifact<S extends z.ZodType>(path: string, schema: S, value: z.infer<S>): { value: z.infer<S>; sha256: string } {
   const checked = schema.parse(value);
+  const json = JSON.stringify(checked);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${threadId}`;
-  writeFileSync(tmp, JSON.stringify(checked));
+  writeFileSync(tmp, json);
   renameSync(tmp, path);
-  return checked;
+  return { value: checked, sha256: createHash('sha256').update(json).digest('hex') };
+}
+
+/** sha256 of an artifact's bytes, or null when there is none. */
+export function artifactHash(path: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /** Reads and validates an artifact; a missing or malformed one is an error naming the file. */
 export function readArtifact<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+  return readArtifactWithHash(path, schema).value;
+}
+
+/** Like `readArtifact`, with the sha256 of the bytes read. */
+export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: S): { value: z.infer<S>; sha256: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -38,7 +57,7 @@ export function readArtifact<S extends z.ZodType>(path: string, schema: S): z.in
     const first = parsed.error.issues[0];
     throw new EtlError('artifact_invalid', `artifact does not match its schema at ${first?.path.join('.')}: ${first?.message}`, { source: path });
   }
-  return parsed.data;
+  return { value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 /**

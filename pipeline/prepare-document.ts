@@ -1,6 +1,9 @@
 import { ExtractedDocument } from '../schemas/extracted.js';
 import { NormalizedDocument } from '../schemas/normalized.js';
-import { artifactPath, peekStamp, readArtifact, writeArtifact } from './artifacts.js';
+import { createHash } from 'node:crypto';
+import type { SourceRef } from '../extractors/index.js';
+import type { SourceFormat } from '../schemas/source.js';
+import { artifactHash, artifactPath, peekStamp, readArtifactWithHash, writeArtifact } from './artifacts.js';
 import { readJob, type JobSpec } from './document-jobs.js';
 import { STAGES, extractStage, transformStage, type Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -33,18 +36,26 @@ export interface PreparedDocument {
   readonly changed: boolean;
   readonly records: StageRecord[];
   readonly input_bytes: number;
-  /** The normalized artifact just written (validated), so the load need not read it back. */
-  readonly normalized: NormalizedDocument | null;
+  /** The normalized artifact just written (validated) and its hash, so the load need not read it back. */
+  readonly normalized: { readonly doc: NormalizedDocument; readonly sha256: string } | null;
 }
 
 export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
   STAGES.indexOf(stage) >= STAGES.indexOf(from) && STAGES.indexOf(stage) <= STAGES.indexOf(to);
 
-const fresh = (path: string, input: string, force: boolean) => {
-  if (force) return false;
+const fresh = (path: string, input: string | null, force: boolean) => {
+  if (force || !input) return false;
   const stamp = peekStamp(path);
   return stamp?.input_sha256 === input && stamp.pipeline_version === PIPELINE_VERSION;
 };
+
+/**
+ * What an extracted artifact is made from: the source bytes and everything said about them
+ * (id, year, title, format …). Changing `--year` or `--format` makes it stale, as a new file does.
+ */
+export function extractInputHash(ref: SourceRef, format: SourceFormat): string {
+  return createHash('sha256').update(JSON.stringify({ ref, format })).digest('hex');
+}
 
 /**
  * The per-document stages before the warehouse: extract and transform, each skipped when its
@@ -55,7 +66,7 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
   const records: StageRecord[] = [];
   let changed = false;
   let input_bytes = 0;
-  let normalized: NormalizedDocument | null = null;
+  let normalized: PreparedDocument['normalized'] = null;
   const time = async (stage: Stage, work: () => Promise<{ rows: number; skipped?: boolean }> | { rows: number; skipped?: boolean }) => {
     const t0 = performance.now();
     const started_at = now().toISOString();
@@ -75,8 +86,9 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
         const { bytes, ref, format } = readJob(job);
         input_bytes = bytes.length;
         const path = artifactPath(ctx.out, job.document_id, 'extracted');
-        if (fresh(path, ref.source_sha256, ctx.force)) return { rows: 0, skipped: true };
-        const doc = await extractStage(bytes, ref, format);
+        const input = extractInputHash(ref, format);
+        if (fresh(path, input, ctx.force)) return { rows: 0, skipped: true };
+        const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
         writeArtifact(path, ExtractedDocument, doc);
         changed = true;
         return { rows: doc.lines.length };
@@ -86,12 +98,12 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
       await time('transform', () => {
         const path = artifactPath(ctx.out, job.document_id, 'normalized');
         const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
-        const stamp = peekStamp(extractedPath);
-        if (!changed && stamp && fresh(path, stamp.input_sha256, ctx.force)) return { rows: 0, skipped: true };
-        const doc = transformStage(readArtifact(extractedPath, ExtractedDocument));
-        normalized = writeArtifact(path, NormalizedDocument, doc);
+        if (!changed && fresh(path, artifactHash(extractedPath), ctx.force)) return { rows: 0, skipped: true };
+        const extracted = readArtifactWithHash(extractedPath, ExtractedDocument);
+        const written = writeArtifact(path, NormalizedDocument, transformStage(extracted.value, extracted.sha256));
+        normalized = { doc: written.value, sha256: written.sha256 };
         changed = true;
-        return { rows: doc.facts.length };
+        return { rows: written.value.facts.length };
       });
     }
     return { document_id: job.document_id, source: job.source, ok: true, error: null, changed, records, input_bytes, normalized };

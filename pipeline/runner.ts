@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFormat } from '../schemas/source.js';
 import { NormalizedDocument } from '../schemas/normalized.js';
 import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
-import { artifactPath, peekStamp, readArtifact } from './artifacts.js';
+import { artifactHash, artifactPath, readArtifactWithHash } from './artifacts.js';
 import { jobSpecs } from './document-jobs.js';
 import { inRange, type PreparedDocument, type StageContext, type StageRecord } from './prepare-document.js';
 import { quietReporter, type Reporter } from './progress.js';
@@ -49,10 +49,11 @@ export interface RunSummary {
   readonly peak_rss_mb: number;
 }
 
-async function isLoaded(conn: DuckDBConnection, documentId: string, sha: string): Promise<boolean> {
+/** Loaded already from exactly this normalized artifact (same bytes) by this pipeline version. */
+async function isLoaded(conn: DuckDBConnection, documentId: string, artifactSha: string): Promise<boolean> {
   const r = await conn.runAndReadAll(
-    `SELECT count(*) AS n FROM documents WHERE document_id = $id AND source_sha256 = $sha AND pipeline_version = $v`,
-    { id: documentId, sha, v: PIPELINE_VERSION },
+    `SELECT count(*) AS n FROM documents WHERE document_id = $id AND artifact_sha256 = $sha AND pipeline_version = $v`,
+    { id: documentId, sha: artifactSha, v: PIPELINE_VERSION },
   );
   return Number(r.getRowObjects()[0]!.n) > 0;
 }
@@ -107,12 +108,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       stageRecord({ stage: 'load', document_id: prep.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t });
     try {
       const path = artifactPath(opts.out, prep.document_id, 'normalized');
-      const stamp = peekStamp(path);
-      if (!prep.changed && !ctx.force && stamp && (await isLoaded(wh!.conn, prep.document_id, stamp.input_sha256))) {
+      const onDisk = prep.normalized ? null : artifactHash(path);
+      if (!prep.changed && !ctx.force && onDisk && (await isLoaded(wh!.conn, prep.document_id, onDisk))) {
         record('skipped', 0, 'unchanged');
       } else {
-        const doc = prep.normalized ?? readArtifact(path, NormalizedDocument);
-        const rows = await loadDocument(wh!.conn, doc, now().toISOString());
+        const { doc, sha256 } = prep.normalized ?? (() => {
+          const r = readArtifactWithHash(path, NormalizedDocument);
+          return { doc: r.value, sha256: r.sha256 };
+        })();
+        const rows = await loadDocument(wh!.conn, doc, now().toISOString(), sha256);
         rows_loaded += rows;
         loadedAny = true;
         record('ok', rows, null);

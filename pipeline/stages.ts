@@ -18,8 +18,8 @@ export async function extractStage(bytes: Uint8Array, ref: SourceRef, format: So
   }
 }
 
-/** transform: extracted artifact → normalized artifact (pure). */
-export const transformStage = (doc: ExtractedDocument): NormalizedDocument => normalize(doc);
+/** transform: extracted artifact (and the hash of its bytes, the new artifact's input) → normalized artifact (pure). */
+export const transformStage = (doc: ExtractedDocument, input_sha256: string): NormalizedDocument => ({ ...normalize(doc), input_sha256 });
 
 export const STAGES = ['extract', 'transform', 'load', 'export'] as const;
 export type Stage = (typeof STAGES)[number];

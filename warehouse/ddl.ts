@@ -44,6 +44,8 @@ export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
   if (ready.has(conn)) return;
   for (const t of TABLES) {
     await conn.run(createTableSql(t));
+    // A warehouse made by an earlier version gains the columns added since (never loses any).
+    for (const c of t.columns) await conn.run(`ALTER TABLE ${t.name} ADD COLUMN IF NOT EXISTS ${c.name} ${c.type}`);
     await conn.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)}`);
     for (const c of t.columns) await conn.run(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${quote(c.comment)}`);
   }

@@ -31,7 +31,7 @@ async function replace(conn: DuckDBConnection, tables: Record<string, TableRows>
  * Loads one document in one transaction: its old rows go and its new rows come together, so a
  * rerun never duplicates and a failure leaves the previous load in place.
  */
-export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocument, loaded_at: string): Promise<number> {
+export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): Promise<number> {
   await ensureSchema(conn);
   const id = doc.document.document_id.replace(/'/g, "''");
   try {
@@ -40,7 +40,7 @@ export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocume
       // so a document not yet there has nothing to delete anywhere.
       const present = await conn.runAndReadAll(`SELECT count(*) AS n FROM documents WHERE document_id = '${id}'`);
       const loaded = Number(present.getRowObjects()[0]!.n) > 0;
-      return replace(conn, documentRows(doc, loaded_at), `document_id = '${id}'`, loaded);
+      return replace(conn, documentRows(doc, loaded_at, artifact_sha256), `document_id = '${id}'`, loaded);
     });
   } catch (cause) {
     if (cause instanceof EtlError) throw cause;

@@ -10,12 +10,12 @@ export interface TableRows {
 }
 
 /** Rows of every per-document table for one normalized document. */
-export function documentRows(doc: NormalizedDocument, loaded_at: string): Record<string, TableRows> {
+export function documentRows(doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): Record<string, TableRows> {
   const d = doc.document;
   const constants = { document_id: d.document_id, report_year: d.report_year };
   const of = (rows: readonly object[]): TableRows => ({ rows: rows as Row[], constants });
   return {
-    documents: of([{ ...d, pipeline_version: doc.pipeline_version, loaded_at }]),
+    documents: of([{ ...d, pipeline_version: doc.pipeline_version, loaded_at, artifact_sha256 }]),
     source_lines: of(doc.lines),
     sections: of(doc.sections),
     report_tables: of(doc.tables),

@@ -19,7 +19,11 @@ const c = (name: string, type: ColumnType, comment: string): ColumnSpec => ({ na
 const DOC = c('document_id', 'VARCHAR', 'Registered document id, e.g. kbiz-2020');
 const YEAR = c('report_year', 'INTEGER', 'Year the report covers (partition key of the Parquet export)');
 
-/** The warehouse contract (DESIGN.md) plus a few extras; DDL, comments, loading and export derive from it. */
+/**
+ * The warehouse contract (DESIGN.md) plus a few extras; DDL, comments, loading and export derive
+ * from it. The Appender fills columns by position and older warehouses gain new columns at the
+ * end (`ensureSchema`), so a column is only ever added after the last one.
+ */
 export const TABLES: readonly TableSpec[] = [
   {
     name: 'documents', comment: 'One row per loaded source document', perDocument: true, columns: [
@@ -28,6 +32,7 @@ export const TABLES: readonly TableSpec[] = [
       c('source_path', 'VARCHAR', 'Path of the source file'), c('source_sha256', 'VARCHAR', 'SHA-256 of the source bytes'),
       c('line_count', 'INTEGER', 'Number of lines of the decoded source (= rows in source_lines)'), c('encoding', 'VARCHAR', 'Text encoding detected'),
       c('pipeline_version', 'VARCHAR', 'Version of kbiz-etl that loaded it'), c('loaded_at', 'TIMESTAMP', 'When it was loaded (UTC)'),
+      c('artifact_sha256', 'VARCHAR', 'SHA-256 of the normalized artifact loaded (a rerun from the same artifact is skipped)'),
     ],
   },
   {

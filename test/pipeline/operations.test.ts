@@ -68,6 +68,18 @@ describe('back-fills of many documents', () => {
     expect(forced.stdout.match(/ transform ok/g)).toHaveLength(2);
   });
 
+  it('redoes a stage when its options change, not only its bytes (--year)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, reportText());
+    const out = join(dir, 'out');
+    expect(kbiz('run', '--input', file, '--out', out, '--quiet').status).toBe(0);
+    const again = kbiz('run', '--input', file, '--out', out, '--year', '2019');
+    expect(again.stdout).toMatch(/^report extract ok/m);
+    expect(again.stdout).toMatch(/^report load ok/m);
+    expect(await rows(out, 'SELECT report_year FROM documents')).toEqual([{ report_year: 2019 }]);
+  });
+
   it('writes byte-identical artifacts for the same input', () => {
     const dir = tempDir();
     const inputs = reports(dir, 2);
