@@ -7,5 +7,5 @@ export type { RegionDef } from './region-data.js';
 export { normalizeLabel, isTotalLabel } from './labels.js';
 export { modelTable, columnPaths } from './table-structure.js';
 export { buildOutline } from './outline.js';
-export { auditTable } from './quality.js';
+export { auditFormulas, auditTable } from './quality.js';
 export { resolveDate } from './prose-facts.js';

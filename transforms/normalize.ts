@@ -2,7 +2,7 @@ import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
 import type { Cell, Fact, NormalizedDocument, ReportTable } from '../schemas/normalized.js';
 import { buildOutline } from './outline.js';
 import { proseFacts } from './prose-facts.js';
-import { auditTable } from './quality.js';
+import { auditFormulas, auditTable } from './quality.js';
 import { tableContext } from './table-context.js';
 import { tableFacts } from './table-facts.js';
 import { modelTable } from './table-structure.js';
@@ -44,7 +44,7 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
     );
     const found = tableFacts({ table, model, context, section_id, context_path }, issues);
     facts.push(...found);
-    quality_checks.push(...auditTable(table.table_id, found));
+    quality_checks.push(...auditTable(table.table_id, found), ...auditFormulas(table.table_id, found));
   }
   const prose = proseFacts({ lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year }, issues);
   facts.push(...prose.facts);

@@ -127,3 +127,69 @@ export function auditTable(table_id: string, facts: readonly Fact[]): QualityChe
   }
   return checks;
 }
+
+/** `보증료(A)`: a column named by a letter; `손해율(B/A)`, `증 감(B-A)`: one derived from such columns. */
+const LETTER = /\(([A-Z])\)$/;
+const FORMULA = /\(([A-Z](?:\s*[-+*/]\s*[A-Z])+)\)$/;
+
+/** Evaluates `B-A`, `B/A`, `A+B-C` over named values (multiplication and division first). */
+function evaluate(expr: string, values: ReadonlyMap<string, number>): number | null {
+  const tokens = expr.replace(/\s/g, '').match(/[A-Z]|[-+*/]/g) ?? [];
+  let sum = 0;
+  let term: number | null = null;
+  let sign = 1;
+  let op = '*';
+  for (const t of tokens) {
+    if (/[A-Z]/.test(t)) {
+      const v = values.get(t);
+      if (v === undefined) return null;
+      term = term === null ? v : op === '*' ? term * v : term / v;
+    } else if (t === '+' || t === '-') {
+      sum += sign * (term ?? 0);
+      sign = t === '-' ? -1 : 1;
+      term = null;
+      op = '*';
+    } else op = t;
+  }
+  const result = sum + sign * (term ?? 0);
+  return Number.isFinite(result) ? result : null;
+}
+
+/**
+ * Columns the report derives by formula in their label (`증 감(B-A)`, `손해율(B/A)`) against the
+ * columns it names by letter, row by row, under the same sub-header.
+ */
+export function auditFormulas(table_id: string, facts: readonly Fact[]): QualityCheck[] {
+  const checks: QualityCheck[] = [];
+  const rows = new Map<string, Fact[]>();
+  for (const f of facts) if (f.origin === 'table' && f.value !== null) (rows.get(key(f.row_labels)) ?? rows.set(key(f.row_labels), []).get(key(f.row_labels))!).push(f);
+  for (const row of rows.values()) {
+    const named = (suffix: string) => {
+      const values = new Map<string, number>();
+      for (const f of row) {
+        const i = f.col_labels.findIndex((l) => LETTER.test(l));
+        if (i >= 0 && key(f.col_labels.slice(i + 1)) === suffix) values.set(LETTER.exec(f.col_labels[i]!)![1]!, f.value!);
+      }
+      return values;
+    };
+    for (const f of row) {
+      const i = f.col_labels.findIndex((l) => FORMULA.test(l));
+      if (i < 0) continue;
+      const expr = FORMULA.exec(f.col_labels[i]!)![1]!;
+      let expected = evaluate(expr, named(key(f.col_labels.slice(i + 1))));
+      if (expected === null) continue;
+      if (f.base_unit === 'percent' && expr.includes('/')) expected *= 100;
+      expected = Number(expected.toPrecision(12));
+      const d = decimals(f.raw_text);
+      const exact = d === 0 && f.base_unit === 'count';
+      const tol = exact ? 0 : 0.75 * 10 ** -d;
+      const passed = Math.abs(f.value! - expected) <= tol + 1e-9;
+      const label = [...f.row_labels, ...f.col_labels].join(' / ');
+      checks.push({
+        check_id: `${table_id}:derived_formula:${f.fact_id}`, table_id, kind: 'derived_formula', label, expected, actual: f.value!, passed,
+        message: `${label}: published ${f.value} vs ${expr} = ${expected}${passed ? '' : ` — off by ${Number((f.value! - expected).toPrecision(12))}`}`,
+      });
+    }
+  }
+  return checks;
+}

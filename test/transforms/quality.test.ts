@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditTable } from '../../transforms/index.js';
+import { auditFormulas, auditTable } from '../../transforms/index.js';
 import { report2020, tableAt } from '../helpers.js';
 
 const doc = report2020();
@@ -33,7 +33,7 @@ describe('arithmetic audit of the 2020 report', () => {
   });
 
   it('does not add up rates (수익률, 손해율) and checks shares against their totals', () => {
-    expect(doc.quality_checks.some((q) => /수익률|손해율/.test(q.label) && q.kind !== 'cumulative_bound')).toBe(false);
+    expect(doc.quality_checks.some((q) => /수익률|손해율/.test(q.label) && ['total_rows', 'subtotal_rows', 'total_columns'].includes(q.kind))).toBe(false);
     const shares = doc.quality_checks.filter((q) => q.label.includes('비중'));
     expect(shares.map((q) => q.actual)).toEqual([96.6, 100, 73.6, 100]);
     expect(shares.every((q) => q.passed)).toBe(true);
@@ -43,6 +43,23 @@ describe('arithmetic audit of the 2020 report', () => {
     const t = tableAt(doc, '2017년\t1,229');
     const c = doc.quality_checks.filter((q) => q.table_id === t);
     expect(c.map((q) => [q.kind, q.label, q.expected, q.actual, q.passed])).toContainEqual(['cumulative_bound', '누계 / 가입건수(건)', 7266, 10320, true]);
+  });
+
+  it('checks columns the report derives by formula in their label: 증 감(B-A), 손해율(B/A)', () => {
+    const derived = doc.quality_checks.filter((q) => q.kind === 'derived_formula').map((q) => [q.label, q.expected, q.actual, q.passed]);
+    expect(derived).toEqual([
+      ['가입업체수 / 증감(B-A)', -1495, -1495, true],
+      ['증감(B-A) / 신규가입', -1797, -1797, true],
+      ['증감(B-A) / 해지', -1035, -1035, true],
+      ["'20년 / 손해현황 / 손해율(B/A)", 0, 0, true],
+      ['누계 / 손해현황 / 손해율(B/A)', 34.5534407028, 34.6, true],
+    ]);
+    const wrong = auditFormulas('t', [
+      { ...doc.facts.find((f) => f.col_labels.join() === '2019년(A)')!, value: 100 },
+      { ...doc.facts.find((f) => f.col_labels.join() === '2020년(B)')!, value: 150 },
+      { ...doc.facts.find((f) => f.col_labels.join() === '증감(B-A)')!, value: 40 },
+    ]);
+    expect(wrong.map((q) => q.message)).toEqual(['가입업체수 / 증감(B-A): published 40 vs B-A = 50 — off by -10']);
   });
 
   it('catches a wrong total in a table it has not seen', () => {
