@@ -33,7 +33,12 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
     if (caption) break;
   }
   if (!heading) {
-    for (let i = table.line_start - 2; i >= 0 && !heading; i--) if (lines[i]!.kind === 'heading') heading = lines[i]!;
+    for (let i = table.line_start - 2; i >= 0 && !heading; i--) {
+      const line = lines[i]!;
+      if (line.kind === 'heading') heading = line;
+      // A second block under one caption (two tables on one sheet) shares that caption.
+      else if (!caption && !lead && line.kind === 'caption') caption = matchCaption(line.text);
+    }
   }
   const intro = [caption, lead && stripMarker(lead), heading && stripMarker(heading)].filter((t): t is string => !!t);
   const title = caption ?? (lead ? stripMarker(lead) : heading ? stripMarker(heading) : `table at line ${table.line_start}`);

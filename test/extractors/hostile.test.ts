@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractPdf, extractXlsx, guardZip } from '../../extractors/index.js';
 import { resolveFormat } from '../../pipeline/detect-format.js';
+import { normalize } from '../../transforms/index.js';
 import { cidKoreanPdf } from '../fixtures/minimal-pdf.js';
 import { ref, ROOT } from '../helpers.js';
 
@@ -94,6 +95,19 @@ describe('hostile workbooks', () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     await expect(extractXlsx(ole, ref({ source_path: 'enc.xlsx', report_year: 2020 }), 't')).rejects.toThrow('enc.xlsx: an encrypted workbook or a legacy .xls (OLE2), not an XLSX');
     await expect(extractXlsx(Buffer.from('PK\u0003\u0004garbage'), ref({ source_path: 'bad.xlsx', report_year: 2020 }), 't')).rejects.toThrow(/^bad\.xlsx: not a readable ZIP\/XLSX/);
+  });
+
+  it('makes every block of a sheet a table titled by the sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('지역별 실적');
+    ws.addRow(['구분', '서울', '부산']);
+    ws.addRow(['건수', 1, 2]);
+    ws.addRow([]);
+    ws.addRow(['구분', '인천', '경기']);
+    ws.addRow(['건수', 3, 4]);
+    const doc = normalize(await extractXlsx(Buffer.from(await wb.xlsx.writeBuffer()), ref({ source_path: 'b.xlsx', report_year: 2021 }), 't'));
+    expect(doc.tables.map((t) => t.title)).toEqual(['지역별 실적', '지역별 실적']);
+    expect(doc.facts.map((f) => [f.region_code, f.value])).toEqual([['KR-11', 1], ['KR-26', 2], ['KR-28', 3], ['KR-41', 4]]);
   });
 
   it('keeps text that looks like a formula as data, spreads merged cells, flags formulas', async () => {
