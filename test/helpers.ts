@@ -6,6 +6,8 @@ import { extractText, type SourceRef } from '../extractors/index.js';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { Fact, NormalizedDocument } from '../schemas/normalized.js';
 import { normalize } from '../transforms/index.js';
+import { query } from '../pipeline/queries.js';
+import { openWarehouse } from '../warehouse/index.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const REPORT_PATH = join(ROOT, 'sources', 'kbiz-2020-business-report-summary.txt');
@@ -37,6 +39,16 @@ export function tableAt(doc: NormalizedDocument, text: string): string {
   const line = doc.lines.find((l) => l.kind === 'table_row' && l.text.includes(text));
   if (!line?.table_id) throw new Error(`no table row with ${text}`);
   return line.table_id;
+}
+
+/** Rows of a query on the warehouse in `out` (opened read-only, closed again). */
+export async function queryWarehouse(out: string, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
+  try {
+    return [...(await query(wh.conn, sql)).rows];
+  } finally {
+    wh.close();
+  }
 }
 
 /** A temp folder removed after the test file. */

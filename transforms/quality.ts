@@ -6,11 +6,6 @@ const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);
 /** Shares add up; rates (수익률, 손해율) do not. */
 const isShare = (labels: readonly string[]) => labels.some((l) => /비중|구성비|점유|share/i.test(l));
 
-interface Cell {
-  readonly fact: Fact;
-  readonly v: number;
-}
-
 /** The `(11.8%)` after a count in `38개(11.8%)` is that count's share of the total. */
 const isShareOfCount = (f: Fact) => /-\d+$/.test(f.fact_id);
 

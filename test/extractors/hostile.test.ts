@@ -1,48 +1,15 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractPdf, extractXlsx, guardZip } from '../../extractors/index.js';
 import { resolveFormat } from '../../pipeline/detect-format.js';
 import { normalize } from '../../transforms/index.js';
-import { cidKoreanPdf } from '../fixtures/minimal-pdf.js';
+import { cidKoreanPdf, encryptedPdf } from '../fixtures/minimal-pdf.js';
+import { zipWith } from '../fixtures/minimal-zip.js';
 import { ref, ROOT } from '../helpers.js';
 
 const pdfRef = ref({ source_path: 'in.pdf', report_year: 2020 });
-
-/** A ZIP written by hand, one stored-as-deflate entry, with sizes as declared. */
-function zipWith(name: string, data: Buffer): Buffer {
-  const packed = deflateRawSync(data);
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(0, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(0, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const body = Buffer.concat([local, fileName, packed]);
-  const dir = Buffer.concat([central, fileName]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(body.length, 16);
-  return Buffer.concat([body, dir, end]);
-}
 
 describe('hostile PDFs', () => {
   it('brings Korean out of a CID font that needs a predefined CMap (UniKS-UCS2-H)', async () => {
@@ -56,15 +23,7 @@ describe('hostile PDFs', () => {
   });
 
   it('rejects an encrypted PDF', async () => {
-    const bytes = await new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument({ userPassword: 'secret' });
-      const parts: Buffer[] = [];
-      doc.on('data', (d: Buffer) => parts.push(d));
-      doc.on('end', () => resolve(Buffer.concat(parts)));
-      doc.text('2020년도 사업보고');
-      doc.end();
-    });
-    await expect(extractPdf(bytes, pdfRef, 'test')).rejects.toThrowErrorMatchingInlineSnapshot(`[EtlError: in.pdf: PDF is encrypted (password protected)]`);
+    await expect(extractPdf(await encryptedPdf(), pdfRef, 'test')).rejects.toThrowErrorMatchingInlineSnapshot(`[EtlError: in.pdf: PDF is encrypted (password protected)]`);
   });
 
   it('rejects a .pdf that is not a PDF, naming both formats', () => {

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../pipeline/index.js';
 import { query } from '../../pipeline/queries.js';
 import { openWarehouse } from '../../warehouse/index.js';
+import { encryptedPdf } from '../fixtures/minimal-pdf.js';
+import { zipWith } from '../fixtures/minimal-zip.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 async function kbiz(...args: string[]) {
@@ -32,15 +32,6 @@ async function state(out: string) {
   }
 }
 
-const encryptedPdf = () => new Promise<Buffer>((resolve) => {
-  const doc = new PDFDocument({ userPassword: 'secret' });
-  const parts: Buffer[] = [];
-  doc.on('data', (d: Buffer) => parts.push(d));
-  doc.on('end', () => resolve(Buffer.concat(parts)));
-  doc.text('report');
-  doc.end();
-});
-
 describe('bad input never damages what was loaded before', () => {
   const dir = tempDir();
   const out = join(dir, 'out');
@@ -59,22 +50,7 @@ describe('bad input never damages what was loaded before', () => {
     ['truncated.pdf', () => ruled.subarray(0, ruled.length / 3), 'not a readable PDF: Invalid PDF structure.'],
     ['encrypted.pdf', encryptedPdf, 'PDF is encrypted (password protected)'],
     ['not-a.pdf', () => Buffer.from('2020년도 사업보고 요약\n'), 'declared pdf but the content is text (use --format to force)'],
-    ['bomb.xlsx', () => {
-      const data = Buffer.alloc(16 << 20);
-      const packed = deflateRawSync(data);
-      const name = Buffer.from('xl/worksheets/sheet1.xml');
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-      local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(name.length, 26);
-      const central = Buffer.alloc(46);
-      central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-      central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(name.length, 28);
-      const body = Buffer.concat([local, name, packed]);
-      const cd = Buffer.concat([central, name]);
-      const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(body.length, 16);
-      return Buffer.concat([body, cd, end]);
-    }, 'inflates'],
+    ['bomb.xlsx', () => zipWith('xl/worksheets/sheet1.xml', Buffer.alloc(16 << 20)), 'inflates'],
   ];
 
   it.each(cases)('%s fails with a clear error naming it', async (name, make, message) => {

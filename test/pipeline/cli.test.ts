@@ -3,9 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, HELP, PIPELINE_VERSION } from '../../pipeline/index.js';
-import { query } from '../../pipeline/queries.js';
-import { openWarehouse } from '../../warehouse/index.js';
-import { ROOT, reportText, tempDir } from '../helpers.js';
+import { queryWarehouse, ROOT, reportText, tempDir } from '../helpers.js';
 
 /** Runs the CLI in-process, capturing its output. */
 async function kbiz(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -15,14 +13,7 @@ async function kbiz(...args: string[]): Promise<{ code: number; out: string; err
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function rows(out: string, sql: string): Promise<Record<string, unknown>[]> {
-  const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
-  try {
-    return [...(await query(wh.conn, sql)).rows];
-  } finally {
-    wh.close();
-  }
-}
+const rows = queryWarehouse;
 
 const CONTRACT_INVARIANTS = [
   `SELECT count(*) AS n FROM documents d WHERE line_count <> (SELECT count(*) FROM source_lines s WHERE s.document_id = d.document_id)`,

@@ -3,9 +3,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../bench/synthetic-reports.js';
-import { query } from '../../pipeline/queries.js';
 import { openWarehouse } from '../../warehouse/index.js';
-import { ROOT, reportText, tempDir } from '../helpers.js';
+import { queryWarehouse, ROOT, reportText, tempDir } from '../helpers.js';
 
 const BIN = join(ROOT, 'dist', 'pipeline', 'cli.js');
 const kbiz = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -18,14 +17,7 @@ function reports(dir: string, n: number): string {
   return inputs;
 }
 
-async function rows(out: string, sql: string): Promise<Record<string, unknown>[]> {
-  const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
-  try {
-    return [...(await query(wh.conn, sql)).rows];
-  } finally {
-    wh.close();
-  }
-}
+const rows = queryWarehouse;
 
 /** Every loaded document is whole: all its lines, and exactly the facts of its artifact. */
 async function documentsAreWhole(out: string): Promise<number> {
