@@ -22,12 +22,20 @@ interface VisualLine {
   readonly cells: ReadonlyArray<{ readonly x: number; readonly text: string }>;
 }
 
-/** Gap (in ems) that separates table cells; word spaces are a quarter to a third of an em. */
-const CELL_GAP_EM = 0.8;
+/**
+ * Gap (in ems) between two text runs on one baseline that separates table cells: word spaces
+ * are a quarter to a third of an em, the padding between cells of a browser-printed table about
+ * two thirds.
+ */
+const CELL_GAP_EM = 0.5;
 const SPACE_GAP_EM = 0.15;
 
-/** pdf.js may emit spaces as U+0001 (browser-printed PDFs) or as separate blank items. */
-const cleanText = (s: string) => s.replace(/\u0001/g, ' ');
+/**
+ * pdf.js may emit spaces as U+0001 (browser-printed PDFs); a subset font may map a Hanja glyph
+ * to its Kangxi radical or compatibility code point (`⼈` for `人`), which NFKC folds back.
+ */
+const cleanText = (s: string) =>
+  s.replace(/\u0001/g, ' ').replace(/[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]/g, (ch) => ch.normalize('NFKC'));
 
 /** Items on one baseline (within half a font size), left to right, as cells and words. */
 function toLines(page: PageItems): VisualLine[] {
@@ -70,14 +78,50 @@ function columnStarts(block: readonly VisualLine[]): number[] {
   return starts;
 }
 
-function gridText(line: VisualLine, starts: readonly number[]): string {
+const columnOf = (x: number, starts: readonly number[]) => {
+  let col = 0;
+  for (let i = 0; i < starts.length; i++) if (starts[i]! <= x + 0.5) col = i;
+  return col;
+};
+
+function gridCells(line: VisualLine, starts: readonly number[]): string[] {
   const cells = starts.map(() => '');
   for (const cell of line.cells) {
-    let col = 0;
-    for (let i = 0; i < starts.length; i++) if (starts[i]! <= cell.x + 0.5) col = i;
+    const col = columnOf(cell.x, starts);
     cells[col] = cells[col] ? `${cells[col]} ${cell.text}` : cell.text;
   }
-  return cells.join('\t');
+  return cells;
+}
+
+/**
+ * Joins a cell's wrapped lines. Browsers break Korean between any two syllables, so Hangul meets
+ * Hangul without a space (`지원규` + `모`); otherwise a line of words is joined with one.
+ */
+const joinWrapped = (a: string, b: string) =>
+  /[가-힣]$/.test(a) && /^[가-힣]/.test(b) ? `${a}${b}` : a.includes(' ') ? `${a} ${b}` : `${a}${b}`;
+
+/**
+ * Table rows from a block of visual lines. A line closer to the one above than rows usually are
+ * (under 0.9 of the block's typical row pitch), with text only in columns the line above has
+ * text in, is that row's cells wrapping onto another line, not a row of its own.
+ */
+function blockRows(block: readonly VisualLine[], starts: readonly number[]): Array<{ cells: string[]; page: number }> {
+  const pitches = block.slice(1).map((l, i) => (l.page === block[i]!.page ? block[i]!.y - l.y : NaN)).filter((d) => d > 0).sort((a, b) => a - b);
+  const rowPitch = pitches.length ? pitches[Math.floor(pitches.length * 0.75)]! : Infinity;
+  const rows: Array<{ cells: string[]; page: number; y: number }> = [];
+  for (const line of block) {
+    const cells = gridCells(line, starts);
+    const prev = rows[rows.length - 1];
+    const wraps = prev && prev.page === line.page && prev.y - line.y < 0.9 * rowPitch &&
+      cells.every((c, i) => !c || prev.cells[i]);
+    if (wraps) {
+      cells.forEach((c, i) => {
+        if (c) prev.cells[i] = joinWrapped(prev.cells[i]!, c);
+      });
+      prev.y = line.y;
+    } else rows.push({ cells, page: line.page, y: line.y });
+  }
+  return rows;
 }
 
 /**
@@ -85,10 +129,30 @@ function gridText(line: VisualLine, starts: readonly number[]): string {
  * cells) as tab-separated cells aligned to the columns of their block; prose indented by its
  * offset from the left margin; blank lines where the vertical gap says a line was left empty.
  */
+/**
+ * Page furniture: a line that stands among the first or last two lines of most pages, alike but
+ * for its digits (a running title, a date, `3/18`, a URL). Left in the flow it would cut tables
+ * that run over a page break, and a running header would pass for the report's title.
+ */
+function furnitureKeys(pages: readonly VisualLine[][]): Set<string> {
+  const key = (l: VisualLine) => l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(key));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const needed = Math.max(3, Math.ceil(pages.length * 0.5));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
+}
+
 export function layoutLines(pages: readonly PageItems[]): PageLine[] {
-  const visual = pages.flatMap(toLines);
-  if (!visual.length) return [];
-  const margin = Math.min(...visual.map((l) => l.cells[0]!.x));
+  const perPage = pages.map(toLines);
+  const furniture = furnitureKeys(perPage);
+  const isFurniture = (l: VisualLine) => furniture.has(l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#'));
+  const visual = perPage.flat().filter((l) => !isFurniture(l));
+  const moved = perPage.flat().filter(isFurniture);
+  if (!visual.length && !moved.length) return [];
+  const margin = Math.min(...(visual.length ? visual : moved).map((l) => l.cells[0]!.x));
   const out: PageLine[] = [];
   for (let i = 0; i < visual.length; i++) {
     const line = visual[i]!;
@@ -100,14 +164,17 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     }
     if (line.cells.length >= 2) {
       const block: VisualLine[] = [line];
-      while ((visual[i + block.length]?.cells.length ?? 0) >= 2) {
-        const next = visual[i + block.length]!;
+      for (let next = visual[i + 1]; next; next = visual[i + block.length]) {
         const last = block[block.length - 1]!;
         if (next.page === last.page && last.y - next.y > last.size * 2.5) break;
+        // one cell right under the line above, at one of its cells' left edge: a wrapped cell
+        const wrapped = next.cells.length === 1 && next.page === last.page && last.y - next.y < last.size * 1.3 &&
+          last.cells.some((c) => Math.abs(c.x - next!.cells[0]!.x) < 0.5 * last.size);
+        if (next.cells.length < 2 && !wrapped) break;
         block.push(next);
       }
       const starts = columnStarts(block);
-      for (const row of block) out.push({ text: gridText(row, starts), page: row.page });
+      for (const row of blockRows(block, starts)) out.push({ text: row.cells.join('\t'), page: row.page });
       i += block.length - 1;
       continue;
     }
@@ -115,5 +182,8 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     const spaces = indentEm < 0.15 ? 0 : Math.max(1, Math.round(indentEm / 0.3));
     out.push({ text: ' '.repeat(spaces) + line.cells[0]!.text, page: line.page });
   }
+  // Kept, not dropped: running headers and footers follow the content, each with its page.
+  if (moved.length) out.push({ text: '', page: null });
+  for (const line of moved) out.push({ text: line.cells.map((c) => c.text).join(' '), page: line.page, furniture: true });
   return out;
 }

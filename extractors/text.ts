@@ -18,6 +18,8 @@ export interface SourceRef {
 export interface PageLine {
   readonly text: string;
   readonly page: number | null;
+  /** A PDF's running header or footer, moved after the content: kept, but holds no facts. */
+  readonly furniture?: boolean;
 }
 
 /** Groups consecutive table rows into raw grids; the table id is its first line. */
@@ -89,6 +91,7 @@ export function buildExtracted(
     kind: classes[i]!.kind,
     ...(classes[i]!.depth ? { depth: classes[i]!.depth } : {}),
     ...(classes[i]!.heading ? { heading: classes[i]!.heading } : {}),
+    ...(l.furniture ? { furniture: true } : {}),
     table_id: null,
   }));
   const tables = groupTables(lines, issues);

@@ -24,6 +24,8 @@ export const Line = z.object({
   /** Bullet depth (1 = `- `, 2 = ` - `), present on bullets only. */
   depth: z.number().int().positive().optional(),
   heading: HeadingInfo.optional(),
+  /** A PDF's running header or footer (page furniture): kept as a line, never a fact. */
+  furniture: z.boolean().optional(),
   table_id: z.string().nullable(),
 });
 export type Line = z.infer<typeof Line>;

@@ -16,7 +16,7 @@ const QUALIFIER_WORDS = /^(이상|이하|미만|초과|내외|이내|정도|가�
 
 /** The words of a line that are prose: a heading without its numbering, a bullet without its dash. */
 function proseOf(line: Line): { text: string; offset: number } | null {
-  if (line.kind === 'table_row' || line.kind === 'blank' || line.kind === 'toc') return null;
+  if (line.kind === 'table_row' || line.kind === 'blank' || line.kind === 'toc' || line.furniture) return null;
   if (line.heading) {
     const offset = line.text.lastIndexOf(line.heading.title);
     return { text: line.heading.title, offset: Math.max(0, offset) };

@@ -27,9 +27,10 @@ const text = report2020();
 
 /** One contract, one suite: every rendition of the report must say what the text says. */
 describe.each([
-  ['PDF with ruled tables', 'kbiz-2020-ruled.pdf'],
-  ['PDF with columns aligned by spacing', 'kbiz-2020-aligned.pdf'],
-])('%s', (_name, file) => {
+  ['PDF with ruled tables', 'kbiz-2020-ruled.pdf', true],
+  ['PDF with columns aligned by spacing', 'kbiz-2020-aligned.pdf', true],
+  ['PDF printed by a browser (filled-rectangle borders, wrapped cells, running header and footer)', 'kbiz-2020-browser.pdf', false],
+])('%s', (_name, file, linesAsInText) => {
   let extracted: ExtractedDocument;
   let doc: NormalizedDocument;
   it('extracts, with Korean (Hangul and Hanja) and page numbers', async () => {
@@ -39,7 +40,21 @@ describe.each([
     expect(extracted.lines.some((l) => l.text === '협동조합 활성화 및 中企 판로확대 지원 사업')).toBe(true);
     expect(extracted.lines.some((l) => l.text.includes('소상공人公제'))).toBe(true);
     expect(new Set(extracted.lines.map((l) => l.page)).size).toBeGreaterThan(10);
-    expect(extracted.lines.every((l) => l.page !== null && l.page >= 1)).toBe(true);
+    expect(extracted.lines.every((l) => l.kind === 'blank' || (l.page !== null && l.page >= 1))).toBe(true);
+  });
+
+  it('keeps running headers and footers as lines, after the content, with no facts', () => {
+    const furniture = extracted.lines.filter((l) => l.furniture);
+    if (linesAsInText) return expect(furniture).toEqual([]);
+    const pages = Math.max(...extracted.lines.map((l) => l.page ?? 0));
+    expect(furniture).toHaveLength(2 * pages);
+    for (const l of furniture) {
+      expect(l.text).toMatch(/^\d+\/\d+\/\d+, \d+:\d+ [AP]M 2020년도 사업보고 요약$|^file:\/\/\S+\/report\.html (\d+)\/\d+$/);
+      const page = /report\.html (\d+)\//.exec(l.text)?.[1];
+      if (page) expect(Number(page)).toBe(l.page);
+    }
+    expect(extracted.lines.findIndex((l) => l.furniture)).toBeGreaterThan(extracted.lines.findLastIndex((l) => l.kind === 'table_row'));
+    expect(doc.facts.some((f) => furniture.some((l) => l.line_no === f.line_no))).toBe(false);
   });
 
   it('gives the same sections as the text', () => {
@@ -56,7 +71,11 @@ describe.each([
     expect(difference(tableFacts(text), tableFacts(doc))).toEqual({ missing: [], unexpected: [] });
   });
 
-  it('recognises headings, bullets, captions and unit notes as in text', () => {
+});
+
+describe.each(['kbiz-2020-ruled.pdf', 'kbiz-2020-aligned.pdf'])('%s, where no line wraps', (file) => {
+  it('recognises headings, bullets, captions and unit notes as in text, line for line', async () => {
+    const extracted = await extractPdf(fixture(file), ref({ source_path: file }), 'test');
     const kinds = (d: { lines: ReadonlyArray<{ kind: string }> }) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind);
     expect(kinds(extracted)).toEqual(kinds(text));
   });
