@@ -56,8 +56,10 @@ const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*년/;
 /** Title, report year and publication month read off the cover, falling back to what the caller knew. */
 function describe(ref: SourceRef, lines: readonly Line[], format: DocumentMeta['source_format']): DocumentMeta {
   const cover = lines.filter((l) => l.kind === 'title').map((l) => l.text.trim());
-  const title = cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ?? cover[0] ?? ref.title;
-  const yearInTitle = title ? YEAR_IN_TITLE.exec(title)?.[1] : undefined;
+  // `2020년도 사업보고 요약` beats a sheet name or a publisher line that merely says 보고
+  const title =
+    cover.find((t) => YEAR_IN_TITLE.test(t) && /보고|report/i.test(t)) ?? cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ?? cover[0] ?? ref.title;
+  const yearInTitle = [title, ...cover].map((t) => (t ? YEAR_IN_TITLE.exec(t)?.[1] : undefined)).find(Boolean);
   const report_year = ref.report_year ?? (yearInTitle ? Number(yearInTitle) : undefined);
   if (!report_year) {
     throw new EtlError('no_report_year', 'no report year in the title (pass --year YYYY)', { stage: 'extract', source: ref.source_path });

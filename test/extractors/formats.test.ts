@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { extractPdf, extractXlsx } from '../../extractors/index.js';
 import type { ExtractedDocument } from '../../schemas/extracted.js';
 import type { Fact, NormalizedDocument } from '../../schemas/normalized.js';
 import { normalize } from '../../transforms/index.js';
-import { ref, report2020, ROOT } from '../helpers.js';
+import { ref, report2020, reportLines, ROOT } from '../helpers.js';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name));
 
@@ -78,6 +79,21 @@ describe.each(['kbiz-2020-ruled.pdf', 'kbiz-2020-aligned.pdf'])('%s, where no li
     const extracted = await extractPdf(fixture(file), ref({ source_path: file }), 'test');
     const kinds = (d: { lines: ReadonlyArray<{ kind: string }> }) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind);
     expect(kinds(extracted)).toEqual(kinds(text));
+  });
+});
+
+describe('XLSX of the whole report, a line per row, numbers as numbers', () => {
+  it('gives the same sections, tables and table facts as the text', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2020 사업보고');
+    for (const line of reportLines()) {
+      ws.addRow(line.split('\t').map((c) => (/^-?\d{1,3}(,\d{3})*(\.\d+)?$/.test(c.trim()) ? Number(c.replace(/,/g, '')) : c)));
+    }
+    const doc = normalize(await extractXlsx(Buffer.from(await wb.xlsx.writeBuffer()), ref({ source_path: 'report.xlsx' }), 'test'));
+    expect(doc.document).toMatchObject({ title: '2020년도 사업보고 요약', report_year: 2020, source_format: 'xlsx' });
+    expect(doc.sections.map((x) => x.title)).toEqual(text.sections.map((x) => x.title));
+    expect(doc.tables.map((t) => t.title)).toEqual(text.tables.map((t) => t.title));
+    expect(difference(tableFacts(text), tableFacts(doc))).toEqual({ missing: [], unexpected: [] });
   });
 });
 
