@@ -73,11 +73,11 @@ function classifyBody(texts: readonly string[], i: number, chapters: Map<string,
   }
   const heading = matchChapter(text) ?? matchSection(text) ?? matchSubsection(text) ?? matchTopic(text);
   if (heading) return { kind: 'heading', heading };
-  if (matchCaption(text)) return { kind: 'caption' };
   if (matchUnitNote(text)) {
     const next = nextNonBlank(texts, i) ?? '';
-    if (next.includes('\t') || matchCaption(next)) return { kind: 'unit_note' };
+    if (next.includes('\t') || matchCaption(next) || /단\s*위/.test(text)) return { kind: 'unit_note' };
   }
+  if (matchCaption(text)) return { kind: 'caption' };
   const bullet = matchBullet(text);
   if (bullet) return { kind: 'bullet', depth: bullet.depth };
   const chapter = isBlank(texts[i - 1] ?? '') ? chapterFromToc(text, chapters) : undefined;

@@ -30,12 +30,15 @@ export interface HeadingMatch {
   readonly title: string;
 }
 
-/** `II 중소기업 …`, `III . 중소기업 공제 사업`, `Ⅳ. …` */
+/** `II 중소기업 …`, `III . 중소기업 공제 사업`, `Ⅳ. …`, `제3장 중소기업 공제 사업` */
 export function matchChapter(text: string): HeadingMatch | null {
   const m = /^\s*([IVX]{1,5}|[Ⅰ-Ⅻ])\s*[.．]?\s+(\S.*?)\s*$/.exec(text);
-  if (!m) return null;
-  const label = romanLabel(m[1]!);
-  return label ? { level: 1, label, title: m[2]! } : null;
+  if (m) {
+    const label = romanLabel(m[1]!);
+    return label ? { level: 1, label, title: m[2]! } : null;
+  }
+  const chapter = /^\s*제\s*(\d{1,2})\s*장\s*[.．]?\s*(\S.*?)\s*$/.exec(text);
+  return chapter && Number(chapter[1]) > 0 ? { level: 1, label: toRoman(Number(chapter[1])), title: chapter[2]! } : null;
 }
 
 /** `1. 중소기업 조직화 제고`; a year (`2021. 2`) or a date (`3.17~31`) is not a section. */
@@ -45,11 +48,15 @@ export function matchSection(text: string): HeadingMatch | null {
   return { level: 2, label: m[1]!, title: m[2]! };
 }
 
-/** `1) 협동조합 관련 제도개선 추진`, also written as a bullet: `- 1) 명문장수기업 확인제도 운영`. */
+/**
+ * `1) 협동조합 관련 제도개선 추진`, also written as a bullet (`- 1) 명문장수기업 확인제도 운영`),
+ * and the Korean ordinals some years use at this level: `가. …`, `나) …`.
+ */
 export function matchSubsection(text: string): HeadingMatch | null {
   const m = /^\s*(?:[-–]\s*)?(\d{1,2})\s*\)\s*(\S.*?)\s*$/.exec(text);
-  if (!m || Number(m[1]) === 0) return null;
-  return { level: 3, label: `${m[1]})`, title: m[2]! };
+  if (m && Number(m[1]) > 0) return { level: 3, label: `${m[1]})`, title: m[2]! };
+  const k = /^\s*([가나다라마바사아자차카타파하])\s*([.)])\s+(\S.*?)\s*$/.exec(text);
+  return k ? { level: 3, label: `${k[1]}${k[2]}`, title: k[3]! } : null;
 }
 
 /** `○ 협동조합 운영 지도`: the report's topics, which tell look-alike tables apart. */
@@ -74,9 +81,9 @@ export function matchCaption(text: string): string | null {
 
 const UNIT_WORD = /^(?:천|만|백만|천만|억|조)?(?:원|불|달러|\$)$|^(?:건|개|개사|곳|명|회|부|일|차수|과정|업체|조합|%|%p|배|개소|개국|종|편|톤)$/;
 
-/** `(단위 : 건, 억원)` or a parenthesised list ending in units: `(‘18.3.19~현재, 건·억원)`. */
+/** `(단위 : 건, 억원)`, `[단위: 억원]` or a parenthesised list ending in units: `(‘18.3.19~현재, 건·억원)`. */
 export function matchUnitNote(text: string): boolean {
-  const m = /^\s*[(（](.*)[)）]\s*$/.exec(text);
+  const m = /^\s*[(（[［](.*)[)）\]］]\s*$/.exec(text);
   if (!m) return false;
   const inner = m[1]!.trim();
   if (/^단\s*위\s*[:：]?/.test(inner)) return true;

@@ -8,10 +8,10 @@ export function unitInLabel(label: string): string | null {
   return lookupUnit(inner) ? inner : null;
 }
 
-/** `(단위 : 개사, 건, 억원)`, `(‘18.3.19~현재, 건·억원)` → the unit spellings listed, in order. */
+/** `(단위 : 개사, 건, 억원)`, `[단위: 억원]`, `(‘18.3.19~현재, 건·억원)` → the unit spellings listed, in order. */
 export function unitsInNote(note: string | null): string[] {
   if (!note) return [];
-  const inner = note.replace(/^[^(（]*[(（]|[)）][^)）]*$/g, '').replace(/^\s*단\s*위\s*[:：]?/, '');
+  const inner = note.replace(/^[^(（[［]*[(（[［]|[)）\]］][^)）\]］]*$/g, '').replace(/^\s*단\s*위\s*[:：]?/, '');
   return inner
     .split(/[,，·・/\s]+/)
     .map((w) => w.trim())

@@ -28,10 +28,20 @@ const isYearHeader = (v: CellValue) =>
   v.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null &&
   Number.isInteger(v.quantities[0]!.value) && v.quantities[0]!.value >= 1900 && v.quantities[0]!.value <= 2100;
 
-/** A first column counting 1, 2, 3 … is a list number, not data. */
-function serialColumn(values: readonly CellValue[][]): boolean {
+const bare = (v: CellValue | undefined) => (v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null ? v.quantities[0]!.value : null);
+
+/**
+ * A first column that labels rows though it holds digits: list numbers counting 1, 2, 3 …, or
+ * years (`2018`, `2019`, … with perhaps a total row) — labels, not data.
+ */
+function labelNumberColumn(values: readonly CellValue[][]): boolean {
   const col = values.slice(1).map((r) => r[0]);
-  return col.length >= 2 && col.every((v, i) => v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.value === i + 1 && v.quantities[0]!.unit_raw === null);
+  if (col.length < 2) return false;
+  if (col.every((v, i) => bare(v) === i + 1)) return true;
+  const years = col.map(bare).filter((n): n is number => n !== null);
+  const isYear = (n: number) => Number.isInteger(n) && n >= 1950 && n <= 2100;
+  return years.length >= 2 && years.every(isYear) && new Set(years).size === years.length &&
+    col.every((v) => bare(v) !== null || v?.kind === 'text' || v?.kind === 'empty');
 }
 
 /** Index of the first cell holding a number or nil: the cells before it are row labels. */
@@ -71,7 +81,7 @@ export function columnPaths(headers: readonly string[][], labelCols: number, wid
 export function modelTable(table: RawTable): TableModel {
   const grid = table.rows.map((r) => r.cells);
   const values = grid.map((row) => row.map(parseCell));
-  const serial = serialColumn(values);
+  const serial = labelNumberColumn(values);
   const rowHasValue = values.map((row, r) => row.some((v, c) => isValue(v) && !(serial && c === 0) && !(r === 0 && isYearHeader(v))));
   let headerCount = rowHasValue.findIndex(Boolean);
   if (headerCount < 0) headerCount = 1;
