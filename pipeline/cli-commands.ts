@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { exportXlsx, openWarehouse } from '../warehouse/index.js';
+import { openWarehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable } from './format-rows.js';
 import { query } from './queries.js';
 import { loadRegistry } from './registry.js';
@@ -144,6 +144,7 @@ export async function traceCommand(factId: string | undefined, flags: Flags, pri
 
 /** `export --xlsx FILE`: the warehouse's facts as a workbook, one sheet per report table. */
 export async function exportXlsxCommand(file: string, flags: Flags, print: Print): Promise<number> {
+  const { exportXlsx } = await import('../warehouse/export-xlsx.js');
   const { sheets, rows } = await withWarehouse(flags, (conn) => exportXlsx(conn, file));
   if (!flags.quiet) print(`${file}: ${sheets} sheets, ${rows} facts`);
   return 0;

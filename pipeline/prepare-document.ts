@@ -1,3 +1,4 @@
+import { EtlError } from '../schemas/etl-error.js';
 import { ExtractedDocument } from '../schemas/extracted.js';
 import { NormalizedDocument } from '../schemas/normalized.js';
 import { createHash } from 'node:crypto';
@@ -76,8 +77,10 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
       const r = await work();
       done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : null);
     } catch (e) {
-      done('failed', 0, (e as Error).message);
-      throw e;
+      // The pipeline's own errors name their file; anything else gets the document's name here.
+      const error = e instanceof EtlError ? e : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, { stage, source: job.source, cause: e });
+      done('failed', 0, error.message);
+      throw error;
     }
   };
   try {

@@ -16,6 +16,7 @@ export type EtlErrorCode =
   | 'artifact_invalid'
   | 'warehouse_locked'
   | 'warehouse_failed'
+  | 'stage_failed'
   | 'usage'
   | 'not_found';
 

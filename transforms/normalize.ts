@@ -1,5 +1,6 @@
 import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import type { Cell, Fact, NormalizedDocument, ReportTable } from '../schemas/normalized.js';
+import type { Cell, Fact, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/normalized.js';
+import { append, maxOf } from './array-bounds.js';
 import { buildOutline } from './outline.js';
 import { proseFacts } from './prose-facts.js';
 import { auditFormulas, auditTable } from './quality.js';
@@ -18,7 +19,7 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
   const tables: ReportTable[] = [];
   const cells: Cell[] = [];
   const facts: Fact[] = [];
-  const quality_checks = [];
+  const quality_checks: QualityCheck[] = [];
   for (const table of doc.tables) {
     const at = index.get(table.line_start)!;
     const context = tableContext(doc.lines, table);
@@ -33,7 +34,7 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
       unit_note: context.unit_note,
       header_row_count: model.header_row_count,
       row_count: table.rows.length,
-      col_count: Math.max(...table.rows.map((r) => r.cells.length)),
+      col_count: maxOf(table.rows.map((r) => r.cells.length)),
       line_start: table.line_start,
       line_end: table.line_end,
     });
@@ -43,11 +44,12 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
       ),
     );
     const found = tableFacts({ table, model, context, section_id, context_path }, issues);
-    facts.push(...found);
-    quality_checks.push(...auditTable(table.table_id, found), ...auditFormulas(table.table_id, found));
+    append(facts, found);
+    append(quality_checks, auditTable(table.table_id, found));
+    append(quality_checks, auditFormulas(table.table_id, found));
   }
   const prose = proseFacts({ lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year }, issues);
-  facts.push(...prose.facts);
+  append(facts, prose.facts);
   return {
     artifact: 'normalized',
     pipeline_version: doc.pipeline_version,

@@ -105,7 +105,16 @@ const QUALIFY: Record<string, Quantity['qualifier']> = {
  */
 export function tokenizeNumbers(text: string): NumberToken[] {
   const taken: NumberToken[] = [];
-  const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
+  // characters already claimed by a token: checking a span costs its length, not the token count
+  const claimed = new Uint8Array(text.length + 1);
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (claimed[i]) return false;
+    return true;
+  };
+  const claim = (t: NumberToken) => {
+    claimed.fill(1, t.start, t.end);
+    taken.push(t);
+  };
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
@@ -115,8 +124,8 @@ export function tokenizeNumbers(text: string): NumberToken[] {
       if (rule.date) {
         const date = rule.date(m);
         if (!date) continue;
-        taken.push({ cls: rule.cls, start, end, raw: m[0], date });
-      } else taken.push({ cls: rule.cls, start, end, raw: m[0] });
+        claim({ cls: rule.cls, start, end, raw: m[0], date });
+      } else claim({ cls: rule.cls, start, end, raw: m[0] });
     }
   }
   for (let i = 0; i < text.length; i++) {
@@ -124,20 +133,21 @@ export function tokenizeNumbers(text: string): NumberToken[] {
     const sign = /[Δ△▲▼]/.test(text[i - 1] ?? '') ? -1 : 1;
     const amount = readAmount(text, i);
     if (!amount || !free(i, amount.end)) {
-      taken.push({ cls: 'quantity', start: i, end: i + 1, raw: text[i]! });
+      claim({ cls: 'quantity', start: i, end: i + 1, raw: text[i]! });
       continue;
     }
     const start = sign < 0 ? i - 1 : i;
     const before = BEFORE.exec(text.slice(Math.max(0, start - 6), start))?.[1];
     const after = AFTER.exec(text.slice(amount.end))?.[1];
-    const rangeEnd = taken.find((t) => t.cls === 'quantity' && /^\s*~\s*$/.test(text.slice(t.end, start)));
+    const last = taken[taken.length - 1];
+    const rangeEnd = last && last.cls === 'quantity' && last.end <= start && /^\s*~\s*$/.test(text.slice(last.end, start)) ? last : undefined;
     const qualifier = amount.approx ? 'approx' : rangeEnd ? 'range_end' : QUALIFY[after ?? ''] ?? QUALIFY[before ?? ''] ?? null;
     const quantity: Quantity = { raw: text.slice(start, amount.end), value: sign * amount.value, unit_raw: amount.unit_raw, qualifier, start, end: amount.end };
     if (rangeEnd?.quantity && rangeEnd.quantity.unit_raw === null) {
       // `3~5개`: the first number of a range takes the second one's unit.
       taken[taken.indexOf(rangeEnd)] = { ...rangeEnd, quantity: { ...rangeEnd.quantity, unit_raw: amount.unit_raw, qualifier: 'range_start' } };
     }
-    taken.push({ cls: 'quantity', start, end: amount.end, raw: quantity.raw, quantity });
+    claim({ cls: 'quantity', start, end: amount.end, raw: quantity.raw, quantity });
     i = amount.end - 1;
   }
   return taken.sort((a, b) => a.start - b.start);

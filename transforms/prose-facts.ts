@@ -11,6 +11,15 @@ export interface ProseInput {
   readonly report_year: number;
 }
 
+/**
+ * Reads a number's phrase from the text around it only: a phrase is local, and scanning the whole
+ * line for each of its numbers would cost the square of a long line.
+ */
+function near<T>(text: string, start: number, end: number, read: (window: string, start: number, end: number) => T): T {
+  const from = Math.max(0, start - 240);
+  return read(text.slice(from, Math.min(text.length, end + 120)), start - from, end - from);
+}
+
 /** Words that may follow a bare number without being its unit. */
 const QUALIFIER_WORDS = /^(이상|이하|미만|초과|내외|이내|정도|가량|여|및|또는|중)/;
 
@@ -55,7 +64,7 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
     tokens.forEach((t, k) => {
       if (t.cls === 'date' && t.date) {
         const range = resolveDate(t.date, input.report_year);
-        if (range) dates.push({ line_no: line.line_no, raw_text: t.raw, start_date: range.start, end_date: range.end, subject: subjectOf(prose.text, t.start, t.end, null) });
+        if (range) dates.push({ line_no: line.line_no, raw_text: t.raw, start_date: range.start, end_date: range.end, subject: near(prose.text, t.start, t.end, (w, s, e) => subjectOf(w, s, e, null)) });
         else issues.push({ code: 'date_invalid', message: `not a calendar date: ${t.raw}`, line_no: line.line_no });
         return;
       }
@@ -79,12 +88,12 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
         row_labels: [],
         col_labels: [],
         context_path: [...(input.contextOf[i] ?? [])],
-        subject: subjectOf(prose.text, q.start, q.end, q.unit_raw),
+        subject: near(prose.text, q.start, q.end, (w, s, e) => subjectOf(w, s, e, q.unit_raw)),
         raw_text: q.raw,
         value: q.value,
         ...unitColumns(q.value, q.unit_raw),
         period_year,
-        region_code: regionOf(prose.text, q.start),
+        region_code: near(prose.text, q.start, q.end, (w, s) => regionOf(w, s)),
         is_total: /(?:^|[\s(])(총|합계|누계)\s*$/.test(prose.text.slice(0, q.start)),
         qualifier: q.qualifier,
       });

@@ -1,6 +1,7 @@
 import type { RawTable } from '../schemas/extracted.js';
 import type { CellRole } from '../schemas/normalized.js';
 import { parseCell, type CellValue } from './korean-number.js';
+import { maxOf, minOf } from './array-bounds.js';
 import { normalizeLabel } from './labels.js';
 
 /** A data row: its label path and the cells that hold values, by table column. */
@@ -83,12 +84,13 @@ export function modelTable(table: RawTable): TableModel {
   const values = grid.map((row) => row.map(parseCell));
   const serial = labelNumberColumn(values);
   const rowHasValue = values.map((row, r) => row.some((v, c) => isValue(v) && !(serial && c === 0) && !(r === 0 && isYearHeader(v))));
-  let headerCount = rowHasValue.findIndex(Boolean);
+  const firstDataRow = rowHasValue.findIndex(Boolean);
+  let headerCount = firstDataRow;
   if (headerCount < 0) headerCount = 1;
   const dataRows = values.map((row, r) => (r >= headerCount && rowHasValue[r] ? firstValue(row, serial) : -1));
   const ks = dataRows.filter((k) => k >= 0);
-  const labelCols = ks.length ? Math.min(...ks) : Math.min(1, Math.max(...grid.map((r) => r.length)) - 1);
-  const width = Math.max(...grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
+  const labelCols = ks.length ? minOf(ks) : Math.min(1, maxOf(grid.map((r) => r.length)) - 1);
+  const width = maxOf(grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
   const roles: CellRole[][] = grid.map((row) => row.map((c) => (c.trim() ? 'header' : 'empty')));
   const textCols = new Set<number>();
   const rows: DataRow[] = [];
@@ -97,7 +99,8 @@ export function modelTable(table: RawTable): TableModel {
   let prevLabels: string[] = [];
   for (let r = headerCount; r < grid.length; r++) {
     const row = grid[r]!;
-    const k = dataRows[r]! >= 0 ? dataRows[r]! : rowHasValue.slice(0, r).some(Boolean) && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim()) ? -2 : labelCols;
+    const afterData = firstDataRow >= 0 && r > firstDataRow;
+    const k = dataRows[r]! >= 0 ? dataRows[r]! : afterData && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim()) ? -2 : labelCols;
     if (k === -2) {
       // A label-only row after data: a header for the rows below it (`신규가입 | 해 지`).
       headers = [...grid.slice(0, headerCount), row];

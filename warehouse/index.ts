@@ -4,4 +4,3 @@ export { loadDocument, loadDimensions, recordRuns, PER_DOCUMENT_TABLES } from '.
 export { exportParquet } from './export-parquet.js';
 export { TABLES, tableSpec, type TableSpec, type ColumnSpec } from './table-specs.js';
 export { documentRows, dimensionRows } from './rows.js';
-export { exportXlsx, sheetName } from './export-xlsx.js';

@@ -46,3 +46,15 @@ describe('layouts other years may use', () => {
     expect(doc.quality_checks.map((q) => q.passed)).toEqual([true, true]);
   });
 });
+
+describe('size', () => {
+  it('handles a table of 130,000 cells and a line of 5,000 numbers (no spread of huge arrays, no quadratic scans)', () => {
+    const header = `구분\t${Array.from({ length: 20 }, (_, i) => `항목${i}`).join('\t')}`;
+    const rows = Array.from({ length: 6500 }, (_, r) => `행${r}\t${Array.from({ length: 20 }, (_, i) => String((r * 7 + i) % 1000)).join('\t')}`);
+    const prose = `- ${Array.from({ length: 5000 }, (_, i) => `${i % 97}개`).join(', ')}`;
+    const doc = normalize(extract(`2022년도 사업보고\n\n1. 큰 표\n\n${header}\n${rows.join('\n')}\n\n${prose}\n`));
+    expect(doc.facts.filter((f) => f.origin === 'table')).toHaveLength(130_000);
+    expect(doc.facts.filter((f) => f.origin === 'text')).toHaveLength(5000);
+    expect(doc.tables[0]).toMatchObject({ row_count: 6501, col_count: 21 });
+  });
+});
