@@ -7,7 +7,7 @@ import { isTotalLabel } from './labels.js';
 import { tokenizeNumbers } from './number-tokens.js';
 import { resolveRegion } from './regions.js';
 import type { TableContext } from './table-context.js';
-import type { TableModel } from './table-structure.js';
+import type { DataRow, TableModel } from './table-structure.js';
 
 export interface TableFactInput {
   readonly table: RawTable;
@@ -68,58 +68,75 @@ function checkRegionLabels(input: TableFactInput, issues: Issue[]): void {
   }
 }
 
+interface TableScope {
+  readonly input: TableFactInput;
+  readonly noteUnits: readonly string[];
+  readonly introUnit: string | null;
+  readonly tableYear: number | null;
+}
+
+type DataCell = DataRow['cells'][number];
+
+/** A row's own unit (`인원(명)`, `건수`), or the one of the row above for a row with no labels. */
+function rowUnitOf(row: DataRow, noteUnits: readonly string[], above: string | null): string | null {
+  if (!row.labels.length) return above;
+  return firstOf([...row.labels].reverse(), unitInLabel) ?? unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels);
+}
+
+/** Unit by precedence: header label, unit note by label, label keyword, the row's unit, the title's total. */
+function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: readonly string[], rowUnit: string | null): string | null {
+  const inner = [...col_labels].reverse().concat([...row_labels].reverse());
+  return firstOf(inner, unitInLabel) ?? unitFromNote(scope.noteUnits, [...row_labels, ...col_labels]) ??
+    unitFromNote(KEYWORD_UNITS, col_labels) ?? rowUnit ?? scope.introUnit;
+}
+
+/** The facts of one cell: one per quantity, a NULL fact for nil or a number not given, none for words. */
+function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: string | null, counter: { unitless: number }): Fact[] {
+  const { table, model, context } = scope.input;
+  const col_labels = [...(row.col_paths[cell.col] ?? [])];
+  const row_labels = [...row.labels];
+  const labelUnit = cellUnit(scope, row_labels, col_labels, rowUnit);
+  const base = {
+    origin: 'table' as const, section_id: scope.input.section_id, table_id: table.table_id, line_no: row.line_no,
+    row_labels, col_labels, context_path: [...scope.input.context_path], subject: context.title,
+    period_year: firstOf(row_labels, yearOf) ?? firstOf(col_labels, yearOf) ?? scope.tableYear,
+    region_code: firstOf(col_labels, resolveRegion) ?? firstOf(row_labels, resolveRegion),
+    is_total: [...row_labels, ...col_labels].some(isTotalLabel),
+  };
+  const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
+  const fact = (q: Quantity | null, fact_id: string, raw: string): Fact => {
+    const unit_raw = q ? q.unit_raw ?? labelUnit : labelUnit;
+    if (q && !unit_raw) counter.unitless++;
+    const value = q ? q.value : null;
+    return { ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null };
+  };
+  const v = cell.value;
+  if (v.kind === 'quantities') return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
+  if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels))) return [fact(null, id, cell.raw)];
+  if (v.kind !== 'text') return [];
+  return tokenizeNumbers(cell.raw).flatMap((t, k) => (t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw)] : []));
+}
+
 /** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
 export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
-  const { table, model, context } = input;
+  const { table, context } = input;
   const noteUnits = unitsInNote(context.unit_note);
-  const introUnit = noteUnits.length ? null : unitFromIntro(input);
-  const tableYear = firstOf([context.caption ?? '', context.title], yearOf);
+  const scope: TableScope = {
+    input,
+    noteUnits,
+    introUnit: noteUnits.length ? null : unitFromIntro(input),
+    tableYear: firstOf([context.caption ?? '', context.title], yearOf),
+  };
   checkRegionLabels(input, issues);
   const facts: Fact[] = [];
-  let unitless = 0;
-  let rowAbove: string | null = null;
-  for (const row of model.rows) {
-    const rowUnit: string | null = row.labels.length ? firstOf([...row.labels].reverse(), unitInLabel) ?? unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels) : rowAbove;
-    rowAbove = rowUnit;
-    for (const cell of row.cells) {
-      const col_labels = [...(row.col_paths[cell.col] ?? [])];
-      const row_labels = [...row.labels];
-      const labels = [...col_labels.slice().reverse(), ...row_labels.slice().reverse()];
-      const labelUnit = firstOf(labels, unitInLabel) ?? unitFromNote(noteUnits, [...row_labels, ...col_labels]) ?? unitFromNote(KEYWORD_UNITS, col_labels) ?? rowUnit ?? introUnit;
-      const base = {
-        origin: 'table' as const,
-        section_id: input.section_id,
-        table_id: table.table_id,
-        line_no: row.line_no,
-        row_labels,
-        col_labels,
-        context_path: [...input.context_path],
-        subject: context.title,
-        period_year: firstOf(row_labels, yearOf) ?? firstOf(col_labels, yearOf) ?? tableYear,
-        region_code: firstOf(col_labels, resolveRegion) ?? firstOf(row_labels, resolveRegion),
-        is_total: [...row_labels, ...col_labels].some(isTotalLabel),
-      };
-      const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
-      const push = (q: Quantity | null, fact_id: string, raw: string) => {
-        const unit_raw = q ? q.unit_raw ?? labelUnit : labelUnit;
-        if (q && !unit_raw) unitless++;
-        const value = q ? q.value : null;
-        facts.push({ ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null });
-      };
-      const v = cell.value;
-      if (v.kind === 'quantities') {
-        v.quantities.forEach((q, k) => push(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
-      } else if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels))) {
-        push(null, id, cell.raw);
-      } else if (v.kind === 'text') {
-        tokenizeNumbers(cell.raw).forEach((t, k) => {
-          if (t.quantity) push(t.quantity, `${id}-q${k + 1}`, t.quantity.raw);
-        });
-      }
-    }
+  const counter = { unitless: 0 };
+  let rowUnit: string | null = null;
+  for (const row of input.model.rows) {
+    rowUnit = rowUnitOf(row, noteUnits, rowUnit);
+    for (const cell of row.cells) for (const f of cellFacts(scope, row, cell, rowUnit, counter)) facts.push(f);
   }
-  if (unitless) {
-    issues.push({ code: 'unit_unknown', message: `table ${table.table_id} (${context.title}): ${unitless} number(s) with no unit in cell, labels, unit note or title`, line_no: table.line_start });
+  if (counter.unitless) {
+    issues.push({ code: 'unit_unknown', message: `table ${table.table_id} (${context.title}): ${counter.unitless} number(s) with no unit in cell, labels, unit note or title`, line_no: table.line_start });
   }
   return facts;
 }
