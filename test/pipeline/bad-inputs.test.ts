@@ -64,6 +64,21 @@ describe('bad input never damages what was loaded before', () => {
     expect(await state(out)).toEqual(before);
   });
 
+  it('reads a file whose name lies when --format says what it is', async () => {
+    const file = join(dir, 'actually-text.pdf');
+    writeFileSync(file, readFileSync(join(ROOT, 'sources', 'kbiz-2020-business-report-summary.txt')));
+    const scratch = join(dir, 'forced');
+    expect((await kbiz('run', '--input', file, '--out', scratch, '--quiet')).code).toBe(1);
+    const forced = await kbiz('run', '--input', file, '--out', scratch, '--format', 'text', '--quiet');
+    expect(forced.code).toBe(0);
+    const wh = await openWarehouse(join(scratch, 'kbiz.duckdb'), { readOnly: true });
+    try {
+      expect((await query(wh.conn, 'SELECT source_format, line_count FROM documents')).rows).toEqual([{ source_format: 'text', line_count: 1039 }]);
+    } finally {
+      wh.close();
+    }
+  });
+
   it('exports the facts as a workbook whose cells are never formulas', async () => {
     const file = join(dir, 'facts.xlsx');
     const r = await kbiz('export', '--xlsx', file, '--out', out);
