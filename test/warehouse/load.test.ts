@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { query } from '../../pipeline/queries.js';
-import { exportParquet, loadDimensions, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
+import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
 import { report2020, tempDir } from '../helpers.js';
 
 const counts = async (conn: Parameters<typeof query>[0]) =>
@@ -49,6 +49,27 @@ describe('warehouse load (real DuckDB file)', () => {
       await expect(loadDocument(wh.conn, broken, '2026-01-02T00:00:00Z')).rejects.toThrow(/load failed/);
       expect(await counts(wh.conn)).toEqual(before);
       expect((await query(wh.conn, 'SELECT loaded_at FROM documents')).rows).toEqual([{ loaded_at: '2026-01-01 00:00:00' }]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('brings a warehouse made by an earlier version up to date, keeping its rows', async () => {
+    const path = join(dir, 'e.duckdb');
+    let wh = await openWarehouse(path);
+    await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+    await wh.conn.run('ALTER TABLE documents DROP COLUMN artifact_sha256');
+    await wh.conn.run(`COMMENT ON COLUMN facts.value IS 'old words'`);
+    wh.close();
+    wh = await openWarehouse(path);
+    try {
+      await ensureSchema(wh.conn);
+      const cols = await query(wh.conn, `SELECT column_name, comment FROM duckdb_columns() WHERE (table_name = 'documents' AND column_name = 'artifact_sha256') OR (table_name = 'facts' AND column_name = 'value')`);
+      expect(cols.rows.map((r) => r.column_name).sort()).toEqual(['artifact_sha256', 'value']);
+      expect(cols.rows.find((r) => r.column_name === 'value')!.comment).toMatch(/^Number as written/);
+      expect((await query(wh.conn, 'SELECT count(*) AS n FROM facts')).rows).toEqual([{ n: String(doc.facts.length) }]);
+      await loadDocument(wh.conn, doc, '2026-01-02T00:00:00Z', 'abc');
+      expect((await query(wh.conn, 'SELECT artifact_sha256 FROM documents')).rows).toEqual([{ artifact_sha256: 'abc' }]);
     } finally {
       wh.close();
     }
