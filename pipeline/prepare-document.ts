@@ -6,6 +6,7 @@ import type { SourceRef } from '../extractors/index.js';
 import type { SourceFormat } from '../schemas/source.js';
 import { artifactHash, artifactPath, peekStamp, readArtifactWithHash, writeArtifact } from './artifacts.js';
 import { readJob, type JobSpec } from './document-jobs.js';
+import { timed, type StageOutcome, type StageRecord } from './stage-timer.js';
 import { STAGES, extractStage, transformStage, type Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -14,18 +15,6 @@ export interface StageContext {
   readonly from: Stage;
   readonly to: Stage;
   readonly force: boolean;
-}
-
-export interface StageRecord {
-  readonly stage: Stage;
-  /** Null for export, which covers the whole warehouse. */
-  readonly document_id: string | null;
-  readonly started_at: string;
-  readonly finished_at: string;
-  readonly status: 'ok' | 'skipped' | 'failed';
-  readonly rows: number;
-  readonly message: string | null;
-  readonly ms: number;
 }
 
 export interface PreparedDocument {
@@ -68,21 +57,11 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
   let changed = false;
   let input_bytes = 0;
   let normalized: PreparedDocument['normalized'] = null;
-  const time = async (stage: Stage, work: () => Promise<{ rows: number; skipped?: boolean }> | { rows: number; skipped?: boolean }) => {
-    const t0 = performance.now();
-    const started_at = now().toISOString();
-    const done = (status: StageRecord['status'], rows: number, message: string | null) =>
-      records.push({ stage, document_id: job.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t0 });
-    try {
-      const r = await work();
-      done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : null);
-    } catch (e) {
-      // The pipeline's own errors name their file; anything else gets the document's name here.
-      const error = e instanceof EtlError ? e : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, { stage, source: job.source, cause: e });
-      done('failed', 0, error.message);
-      throw error;
-    }
-  };
+  // The pipeline's own errors name their file; anything else gets the document's name here.
+  const wrap = (stage: Stage) => (e: unknown) =>
+    e instanceof EtlError ? e : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, { stage, source: job.source, cause: e });
+  const time = (stage: Stage, work: () => Promise<StageOutcome> | StageOutcome) =>
+    timed(stage, job.document_id, now, (r) => records.push(r), work, wrap(stage));
   try {
     if (inRange('extract', ctx.from, ctx.to)) {
       await time('extract', async () => {

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { StageRecord } from './prepare-document.js';
+import type { StageRecord } from './stage-timer.js';
 
 export type RunEvent =
   | { readonly type: 'start'; readonly documents: number }

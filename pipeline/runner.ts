@@ -8,7 +8,8 @@ import { NormalizedDocument } from '../schemas/normalized.js';
 import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
 import { artifactHash, artifactPath, readArtifactWithHash } from './artifacts.js';
 import { jobSpecs } from './document-jobs.js';
-import { inRange, type PreparedDocument, type StageContext, type StageRecord } from './prepare-document.js';
+import { inRange, type PreparedDocument, type StageContext } from './prepare-document.js';
+import { timed, type StageRecord } from './stage-timer.js';
 import { quietReporter, type Reporter } from './progress.js';
 import type { Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -68,6 +69,44 @@ async function countsOf(conn: DuckDBConnection): Promise<Map<string, DocumentRes
   return new Map(r.getRowObjects().map((x) => [String(x.document_id), { lines: Number(x.lines), sections: Number(x.sections), tables: Number(x.tables), facts: Number(x.facts) }]));
 }
 
+/** What the load and export steps of one run share. */
+interface RunState {
+  readonly opts: RunOptions;
+  readonly ctx: StageContext;
+  readonly wh: Warehouse;
+  readonly now: () => Date;
+  readonly record: (r: StageRecord) => void;
+  rows_loaded: number;
+  loadedAny: boolean;
+}
+
+/**
+ * Loads one prepared document in its own transaction, unless the warehouse already holds it from
+ * the very same normalized artifact. Callers chain these: one load at a time.
+ */
+async function loadPrepared(state: RunState, prep: PreparedDocument): Promise<void> {
+  const { opts, ctx, wh } = state;
+  await timed('load', prep.document_id, state.now, state.record, async () => {
+    const path = artifactPath(opts.out, prep.document_id, 'normalized');
+    const onDisk = prep.normalized ? null : artifactHash(path);
+    if (!prep.changed && !ctx.force && onDisk && (await isLoaded(wh.conn, prep.document_id, onDisk))) return { rows: 0, skipped: true };
+    const { value: doc, sha256 } = prep.normalized ? { value: prep.normalized.doc, sha256: prep.normalized.sha256 } : readArtifactWithHash(path, NormalizedDocument);
+    const rows = await loadDocument(wh.conn, doc, state.now().toISOString(), sha256);
+    state.rows_loaded += rows;
+    state.loadedAny = true;
+    return { rows };
+  });
+}
+
+/** Exports Parquet, unless nothing was loaded and an export is already there (or forced, or asked for alone). */
+async function exportWarehouse(state: RunState): Promise<void> {
+  const dir = join(state.opts.out, 'parquet');
+  await timed('export', null, state.now, state.record, async () => {
+    const skip = !state.loadedAny && !state.ctx.force && state.ctx.from !== 'export' && existsSync(dir);
+    return skip ? { rows: 0, skipped: true } : { rows: await exportParquet(state.wh.conn, dir) };
+  });
+}
+
 /**
  * Runs stages `from`..`to` over the documents. Extract and transform run concurrently on worker
  * threads; each document is loaded as soon as it is ready, one transaction at a time; export runs
@@ -89,45 +128,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
   const preparer = specs.length > 1 && concurrency > 1 ? workerPreparer(concurrency) : inlinePreparer();
   let input_bytes = 0;
-  let rows_loaded = 0;
-  let loadedAny = false;
-  const stageRecord = (r: StageRecord) => {
+  const record = (r: StageRecord) => {
     records.push(r);
     reporter.event({ type: 'stage', record: r });
   };
+  const state: RunState | null = wh ? { opts, ctx, wh, now, record, rows_loaded: 0, loadedAny: false } : null;
   const finish = (doc: { document_id: string; source: string }, error: string | null) => {
     results.set(doc.document_id, { document_id: doc.document_id, source: doc.source, status: error ? 'failed' : 'ok', ...(error ? { error } : {}) });
     reporter.event({ type: 'document', document_id: doc.document_id, ok: !error, error });
   };
-
-  /** Loads one prepared document in its own transaction (callers chain these: one at a time). */
-  const load = async (prep: PreparedDocument) => {
-    const t = performance.now();
-    const started_at = now().toISOString();
-    const record = (status: StageRecord['status'], rows: number, message: string | null) =>
-      stageRecord({ stage: 'load', document_id: prep.document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t });
-    try {
-      const path = artifactPath(opts.out, prep.document_id, 'normalized');
-      const onDisk = prep.normalized ? null : artifactHash(path);
-      if (!prep.changed && !ctx.force && onDisk && (await isLoaded(wh!.conn, prep.document_id, onDisk))) {
-        record('skipped', 0, 'unchanged');
-      } else {
-        const { doc, sha256 } = prep.normalized ?? (() => {
-          const r = readArtifactWithHash(path, NormalizedDocument);
-          return { doc: r.value, sha256: r.sha256 };
-        })();
-        const rows = await loadDocument(wh!.conn, doc, now().toISOString(), sha256);
-        rows_loaded += rows;
-        loadedAny = true;
-        record('ok', rows, null);
-      }
-      finish(prep, null);
-    } catch (e) {
-      record('failed', 0, (e as Error).message);
-      finish(prep, (e as Error).message);
-    }
-  };
-
   try {
     if (wh) {
       await ensureSchema(wh.conn);
@@ -141,20 +150,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     await Promise.all(specs.map((spec) => limit(async () => {
       const prep = await preparer.prepare(spec, ctx).catch((e: Error) => ({ document_id: spec.document_id, source: spec.source, ok: false, error: e.message, changed: false, records: [], input_bytes: 0, normalized: null }));
       input_bytes += prep.input_bytes;
-      prep.records.forEach(stageRecord);
+      prep.records.forEach(record);
       if (!prep.ok) return finish(prep, prep.error);
-      if (!wh || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
-      loads = loads.then(() => load(prep));
+      if (!state || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
+      loads = loads.then(() => loadPrepared(state, prep).then(() => finish(prep, null), (e: Error) => finish(prep, e.message)));
       await loads;
     })));
-    if (wh && inRange('export', ctx.from, ctx.to)) {
-      const dir = join(opts.out, 'parquet');
-      const t = performance.now();
-      const started_at = now().toISOString();
-      const skip = !loadedAny && !ctx.force && ctx.from !== 'export' && existsSync(dir);
-      const files = skip ? 0 : await exportParquet(wh.conn, dir);
-      stageRecord({ stage: 'export', document_id: null, started_at, finished_at: now().toISOString(), status: skip ? 'skipped' : 'ok', rows: files, message: skip ? 'unchanged' : null, ms: performance.now() - t });
-    }
+    if (state && inRange('export', ctx.from, ctx.to)) await exportWarehouse(state);
     const counts = wh ? await countsOf(wh.conn) : new Map();
     for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
   } finally {
@@ -174,7 +176,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     warehouse,
     input_bytes,
     stage_seconds,
-    rows_loaded,
+    rows_loaded: state?.rows_loaded ?? 0,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
 }
