@@ -9,7 +9,8 @@ export interface ZipLimits {
   readonly maxRatio: number;
 }
 
-export const XLSX_LIMITS: ZipLimits = { maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000, maxRatio: 200 };
+/** A report workbook is kilobytes; 64 MB of XML already makes a JavaScript workbook of gigabytes. */
+export const XLSX_LIMITS: ZipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxEntries: 10_000, maxRatio: 200 };
 
 /**
  * Checks a ZIP (an XLSX) before anything inflates it: the central directory's declared sizes

@@ -52,7 +52,7 @@ function reporterFor(flags: Flags, print: Print, tty: NodeJS.WriteStream | null)
 }
 
 /** `run`, or one stage (`extract`, `transform`, `load`, `export`) with the same flags. */
-export async function runCommand(command: string, flags: Flags, print: Print, tty: NodeJS.WriteStream | null = null): Promise<number> {
+export async function runCommand(command: string, flags: Flags, print: Print, tty: NodeJS.WriteStream | null = null, printErr: Print = print): Promise<number> {
   const only = command === 'run' ? undefined : (command as Stage);
   const summary = await runPipeline({
     out: flags.out,
@@ -68,6 +68,8 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
   });
   if (flags.json) print(JSON.stringify({ type: 'summary', ...summary }));
   else if (!flags.quiet) print(summarize(summary));
+  // Quiet still names what failed, on stderr, so a scheduled batch's log says why it exited 1.
+  else for (const d of summary.documents) if (d.status === 'failed') printErr(`kbiz-etl: ${d.error}`);
   return summary.documents.some((d) => d.status === 'failed') ? 1 : 0;
 }
 

@@ -82,9 +82,9 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
     switch (command) {
       case 'export':
         if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, flags, print);
-        return await runCommand(command, flags, print, tty);
+        return await runCommand(command, flags, print, tty, printErr);
       case 'run': case 'extract': case 'transform': case 'load':
-        return await runCommand(command, flags, print, tty);
+        return await runCommand(command, flags, print, tty, printErr);
       case 'sql': return await sqlCommand(arg, flags, print);
       case 'check': return await checkCommand(flags, print);
       case 'sources': return await sourcesCommand(flags, print);

@@ -116,6 +116,13 @@ describe('kbiz-etl errors', () => {
     expect(r.out).toContain(`failed: ${empty}: file is empty`);
   });
 
+  it('still names a failure on stderr when --quiet', async () => {
+    const empty = join(out, 'empty-quiet.txt');
+    writeFileSync(empty, '');
+    const r = await kbiz('run', '--input', empty, '--out', out, '--quiet');
+    expect([r.code, r.out, r.err]).toEqual([1, '', `kbiz-etl: ${empty}: file is empty`]);
+  });
+
   it('asks for a warehouse before querying one', async () => {
     const r = await kbiz('sql', 'SELECT 1', '--out', join(out, 'none'));
     expect(r.err).toBe(`kbiz-etl: ${join(out, 'none', 'kbiz.duckdb')}: no warehouse yet: run \`kbiz-etl run\` first`);
