@@ -67,22 +67,25 @@ export function matchTopic(text: string): HeadingMatch | null {
 
 /** `- text` (depth 1) and ` - text` (depth 2): indentation sets the depth. */
 export function matchBullet(text: string): { depth: number; body: string } | null {
-  const m = /^(\s*)([-–·•▪∙])\s*(\S.*?)?\s*$/.exec(text);
+  const m = /^(\s*)([-–·•▪∙ㆍ‧▶►➢])\s*(\S.*?)?\s*$/.exec(text);
   if (!m) return null;
   const indent = m[1]!.replace(/\t/g, '  ').length;
   return { depth: indent === 0 ? 1 : indent <= 2 ? 2 : 3, body: m[3] ?? '' };
 }
 
-/** `〈 회원 현황 ('20. 12월말 기준) 〉`, `< … >`, `【 … 】`, `[ … ]` on a line of its own. */
+/** `〈 회원 현황 ('20. 12월말 기준) 〉`, `< … >`, `【 … 】`, `[ … ]` on a line of its own, or `<표 3> 회원 현황`. */
 export function matchCaption(text: string): string | null {
   const m = /^\s*[〈<《【［\[]\s*(.*?)\s*[〉>》】］\]]\s*$/.exec(text);
-  return m && m[1] ? m[1] : null;
+  if (m && m[1]) return m[1];
+  const numbered = /^\s*[〈<《【［\[]\s*표\s*\d+(?:[-.]\d+)*\s*[〉>》】］\]]\s*(\S.*?)\s*$/.exec(text);
+  return numbered ? numbered[1]! : null;
 }
 
 const UNIT_WORD = /^(?:천|만|백만|천만|억|조)?(?:원|불|달러|\$)$|^(?:건|개|개사|곳|명|회|부|일|차수|과정|업체|조합|%|%p|배|개소|개국|종|편|톤)$/;
 
 /** `(단위 : 건, 억원)`, `[단위: 억원]` or a parenthesised list ending in units: `(‘18.3.19~현재, 건·억원)`. */
 export function matchUnitNote(text: string): boolean {
+  if (/^\s*단\s*위\s*[:：]\s*\S/.test(text) && text.trim().length <= 40) return true;
   const m = /^\s*[(（[［](.*)[)）\]］]\s*$/.exec(text);
   if (!m) return false;
   const inner = m[1]!.trim();

@@ -11,7 +11,7 @@ export function unitInLabel(label: string): string | null {
 /** `(단위 : 개사, 건, 억원)`, `[단위: 억원]`, `(‘18.3.19~현재, 건·억원)` → the unit spellings listed, in order. */
 export function unitsInNote(note: string | null): string[] {
   if (!note) return [];
-  const inner = note.replace(/^[^(（[［]*[(（[［]|[)）\]］][^)）\]］]*$/g, '').replace(/^\s*단\s*위\s*[:：]?/, '');
+  const inner = (/[(（[［]/.test(note) ? note.replace(/^[^(（[［]*[(（[［]|[)）\]］][^)）\]］]*$/g, '') : note).replace(/^\s*단\s*위\s*[:：]?/, '');
   return inner
     .split(/[,，·・/\s]+/)
     .map((w) => w.trim())

@@ -47,6 +47,31 @@ describe('layouts other years may use', () => {
   });
 });
 
+describe('more spellings of captions, unit notes and bullets', () => {
+  const doc = normalize(extract(`2023년도 사업보고 요약
+
+1. 공제 사업
+
+<표 2> 지역별 가입 현황
+
+단위: 건
+
+구분\t서울\t부산\t합계
+가입\t10\t20\t30
+
+ㆍ 가입 확대(5개 지역)
+▶ 홍보 강화
+`));
+
+  it('reads <표 N> captions, bare 단위: notes and ㆍ/▶ bullets', () => {
+    expect(doc.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind)).toEqual(['title', 'heading', 'caption', 'unit_note', 'table_row', 'table_row', 'bullet', 'bullet']);
+    expect(doc.tables[0]).toMatchObject({ title: '지역별 가입 현황', unit_note: '단위: 건' });
+    expect(doc.facts.filter((f) => f.origin === 'table').map((f) => [f.col_labels[0], f.value, f.unit_raw, f.region_code])).toEqual([
+      ['서울', 10, '건', 'KR-11'], ['부산', 20, '건', 'KR-26'], ['합계', 30, '건', null],
+    ]);
+  });
+});
+
 describe('size', () => {
   it('handles a table of 130,000 cells and a line of 5,000 numbers (no spread of huge arrays, no quadratic scans)', () => {
     const header = `구분\t${Array.from({ length: 20 }, (_, i) => `항목${i}`).join('\t')}`;
