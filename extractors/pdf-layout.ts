@@ -158,6 +158,7 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     const line = visual[i]!;
     const prev = visual[i - 1];
     if (prev && prev.page === line.page) {
+      // a line pitch of about 1.2–1.5 em: each further pitch of gap was an empty line
       const step = Math.min(prev.size, line.size) * 1.45;
       const blanks = Math.round((prev.y - line.y) / step) - 1;
       for (let b = 0; b < Math.min(blanks, 3); b++) out.push({ text: '', page: line.page });

@@ -33,12 +33,10 @@ export function artifactHash(path: string): string | null {
   }
 }
 
-/** Reads and validates an artifact; a missing or malformed one is an error naming the file. */
-export function readArtifact<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
-  return readArtifactWithHash(path, schema).value;
-}
-
-/** Like `readArtifact`, with the sha256 of the bytes read. */
+/**
+ * Reads and validates an artifact, with the sha256 of its bytes (the next stage's input hash);
+ * a missing or malformed one is an error naming the file.
+ */
 export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: S): { value: z.infer<S>; sha256: string } {
   let text: string;
   try {

@@ -177,6 +177,7 @@ export function auditFormulas(table_id: string, facts: readonly Fact[]): Quality
       expected = Number(expected.toPrecision(12));
       const d = decimals(f.raw_text);
       const exact = d === 0 && f.base_unit === 'count';
+      // half a unit of the published figure's last digit, and half that again for its inputs' rounding
       const tol = exact ? 0 : 0.75 * 10 ** -d;
       const passed = Math.abs(f.value! - expected) <= tol + 1e-9;
       const label = [...f.row_labels, ...f.col_labels].join(' / ');

@@ -72,7 +72,4 @@ export const UNITS: ReadonlyMap<string, UnitDef> = buildVocabulary();
 /** Dimensionless numbers (an index, a score): a value with neither unit nor conversion. */
 export const NO_UNIT = { unit: 'number', base_unit: 'number', multiplier: 1 } as const;
 
-/** Unit spellings longest first, for greedy matching at the end of a number. */
-export const UNIT_SPELLINGS: readonly string[] = [...UNITS.keys()].sort((a, b) => b.length - a.length);
-
 export const lookupUnit = (raw: string): UnitDef | undefined => UNITS.get(raw.replace(/\s+/g, ''));

@@ -4,7 +4,7 @@ import { EtlError } from '../schemas/etl-error.js';
 import { appendRows, type Row } from './append-rows.js';
 import { ensureSchema } from './ddl.js';
 import { dimensionRows, documentRows, type TableRows } from './rows.js';
-import { TABLES, tableSpec } from './table-specs.js';
+import { tableSpec } from './table-specs.js';
 
 async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
   await conn.run('BEGIN TRANSACTION');
@@ -59,5 +59,3 @@ export async function recordRuns(conn: DuckDBConnection, runs: readonly Row[]): 
   await ensureSchema(conn);
   await inTransaction(conn, () => appendRows(conn, tableSpec('pipeline_runs'), runs));
 }
-
-export const PER_DOCUMENT_TABLES = TABLES.filter((t) => t.perDocument).map((t) => t.name);
