@@ -19,7 +19,7 @@ interface VisualLine {
   readonly page: number;
   readonly y: number;
   readonly size: number;
-  readonly cells: ReadonlyArray<{ readonly x: number; readonly text: string }>;
+  readonly cells: ReadonlyArray<{ readonly x: number; readonly end: number; readonly text: string }>;
 }
 
 /**
@@ -61,7 +61,7 @@ function toLines(page: PageItems): VisualLine[] {
         cells.push({ x: item.x, text: item.str, end: item.x + item.width });
       }
     }
-    return { page: page.page, y: row[0]!.y, size, cells: cells.map((c) => ({ x: c.x, text: c.text.replace(/\s+$/, '') })) };
+    return { page: page.page, y: row[0]!.y, size, cells: cells.map((c) => ({ x: c.x, end: c.end, text: c.text.replace(/\s+$/, '') })) };
   });
 }
 
@@ -84,21 +84,28 @@ const columnOf = (x: number, starts: readonly number[]) => {
   return col;
 };
 
-function gridCells(line: VisualLine, starts: readonly number[]): string[] {
-  const cells = starts.map(() => '');
+/** A line's text per column, and where each column's text ends. */
+function gridCells(line: VisualLine, starts: readonly number[]): { text: string[]; end: number[] } {
+  const text = starts.map(() => '');
+  const end = starts.map(() => -Infinity);
   for (const cell of line.cells) {
     const col = columnOf(cell.x, starts);
-    cells[col] = cells[col] ? `${cells[col]} ${cell.text}` : cell.text;
+    text[col] = text[col] ? `${text[col]} ${cell.text}` : cell.text;
+    end[col] = Math.max(end[col]!, cell.end);
   }
-  return cells;
+  return { text, end };
 }
 
 /**
- * Joins a cell's wrapped lines. Browsers break Korean between any two syllables, so Hangul meets
- * Hangul without a space (`지원규` + `모`); otherwise a line of words is joined with one.
+ * Joins a cell's wrapped lines. A line that stopped with room for another syllable broke at a
+ * space (`설명회 교육` + `등`); one filled to the cell's edge broke inside a word, which browsers
+ * do to Korean (`지원규` + `모`) — there Hangul meets Hangul without a space.
  */
-const joinWrapped = (a: string, b: string) =>
-  /[가-힣]$/.test(a) && /^[가-힣]/.test(b) ? `${a}${b}` : a.includes(' ') ? `${a} ${b}` : `${a}${b}`;
+function joinWrapped(a: string, b: string, roomLeft: boolean): string {
+  // words that stand alone after a space in report prose: `설명회 교육 등`, `조합 및 단체`
+  if (roomLeft || /^(등|및|외|또는)(\s|$)/.test(b)) return `${a} ${b}`;
+  return /[가-힣]$/.test(a) && /^[가-힣]/.test(b) ? `${a}${b}` : a.includes(' ') ? `${a} ${b}` : `${a}${b}`;
+}
 
 /**
  * Table rows from a block of visual lines. A line closer to the one above than rows usually are
@@ -108,27 +115,28 @@ const joinWrapped = (a: string, b: string) =>
 function blockRows(block: readonly VisualLine[], starts: readonly number[]): Array<{ cells: string[]; page: number }> {
   const pitches = block.slice(1).map((l, i) => (l.page === block[i]!.page ? block[i]!.y - l.y : NaN)).filter((d) => d > 0).sort((a, b) => a - b);
   const rowPitch = pitches.length ? pitches[Math.floor(pitches.length * 0.75)]! : Infinity;
-  const rows: Array<{ cells: string[]; page: number; y: number }> = [];
-  for (const line of block) {
-    const cells = gridCells(line, starts);
+  const grids = block.map((line) => gridCells(line, starts));
+  // where each column's text reaches at most: the cell's usable width
+  const right = starts.map((_, col) => Math.max(...grids.map((g) => g.end[col]!)));
+  const rows: Array<{ cells: string[]; ends: number[]; page: number; y: number }> = [];
+  block.forEach((line, k) => {
+    const { text, end } = grids[k]!;
     const prev = rows[rows.length - 1];
-    const wraps = prev && prev.page === line.page && prev.y - line.y < 0.9 * rowPitch &&
-      cells.every((c, i) => !c || prev.cells[i]);
-    if (wraps) {
-      cells.forEach((c, i) => {
-        if (c) prev.cells[i] = joinWrapped(prev.cells[i]!, c);
-      });
-      prev.y = line.y;
-    } else rows.push({ cells, page: line.page, y: line.y });
-  }
+    const wraps = prev && prev.page === line.page && prev.y - line.y < 0.9 * rowPitch && text.every((c, i) => !c || prev.cells[i]);
+    if (!wraps) {
+      rows.push({ cells: text, ends: end, page: line.page, y: line.y });
+      return;
+    }
+    text.forEach((c, i) => {
+      if (!c) return;
+      prev.cells[i] = joinWrapped(prev.cells[i]!, c, right[i]! - prev.ends[i]! >= 0.9 * line.size);
+      prev.ends[i] = end[i]!;
+    });
+    prev.y = line.y;
+  });
   return rows;
 }
 
-/**
- * Rebuilds text lines from positioned items: one line per baseline; table rows (two or more
- * cells) as tab-separated cells aligned to the columns of their block; prose indented by its
- * offset from the left margin; blank lines where the vertical gap says a line was left empty.
- */
 /**
  * Page furniture: a line that stands among the first or last two lines of most pages, alike but
  * for its digits (a running title, a date, `3/18`, a URL). Left in the flow it would cut tables
@@ -145,6 +153,11 @@ function furnitureKeys(pages: readonly VisualLine[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
 }
 
+/**
+ * Rebuilds text lines from positioned items: one line per baseline; table rows (two or more
+ * cells) as tab-separated cells aligned to the columns of their block; prose indented by its
+ * offset from the left margin; blank lines where the vertical gap says a line was left empty.
+ */
 export function layoutLines(pages: readonly PageItems[]): PageLine[] {
   const perPage = pages.map(toLines);
   const furniture = furnitureKeys(perPage);
