@@ -68,14 +68,26 @@ function toLines(page: PageItems): VisualLine[] {
 /**
  * Column starts shared by the rows of a table block: left edges within half an em of each other
  * are one column. A row's cells then fall into those columns, and a column with no cell in a row
- * is an empty cell — what tabs would have said in a text rendition.
+ * is an empty cell — what tabs would have said in a text rendition. In a grid no cell reaches
+ * into the next column; when one does, the two "columns" are one whose cells are right-aligned
+ * or centred (numbers often are), and they merge.
  */
 function columnStarts(block: readonly VisualLine[]): number[] {
   const tol = 0.5 * Math.min(...block.map((l) => l.size));
-  const xs = block.flatMap((l) => l.cells.map((c) => c.x)).sort((a, b) => a - b);
-  const starts: number[] = [];
-  for (const x of xs) if (!starts.length || x - starts[starts.length - 1]! > tol) starts.push(x);
-  return starts;
+  const cells = block.flatMap((l) => l.cells).sort((a, b) => a.x - b.x);
+  const columns: Array<{ start: number; end: number }> = [];
+  for (const c of cells) {
+    const last = columns[columns.length - 1];
+    if (last && c.x - last.start <= tol) last.end = Math.max(last.end, c.end);
+    else columns.push({ start: c.x, end: c.end });
+  }
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const col of columns) {
+    const last = merged[merged.length - 1];
+    if (last && last.end > col.start + tol) last.end = Math.max(last.end, col.end);
+    else merged.push({ ...col });
+  }
+  return merged.map((c) => c.start);
 }
 
 const columnOf = (x: number, starts: readonly number[]) => {
