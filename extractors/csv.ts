@@ -26,7 +26,9 @@ export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: 
   const lines = rows.map((cells, i) => {
     if (cells.some((c) => /[\t\r\n]/.test(c))) issues.push({ code: 'cell_whitespace', message: 'tabs or line breaks in a cell read as spaces', line_no: i + 1 });
     const clean = cells.map((c) => c.replace(/[\t\r\n]+/g, ' '));
-    return { text: clean.filter((c) => c.trim()).length <= 1 ? clean.join('').trim() : clean.join('\t'), page: null };
+    // a record of one field, or of one field and empty padding, is a line of text, kept verbatim
+    const textLine = clean.slice(1).every((c) => !c.trim());
+    return { text: textLine ? clean[0]! : clean.join('\t'), page: null };
   });
   return buildExtracted(ref, lines, { format: 'csv', encoding, pipeline_version, issues });
 }

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPdf, extractXlsx } from '../../extractors/index.js';
+import Papa from 'papaparse';
+import { extractCsv, extractPdf, extractXlsx } from '../../extractors/index.js';
+import { declaredFormat, resolveFormat } from '../../pipeline/detect-format.js';
 import type { ExtractedDocument } from '../../schemas/extracted.js';
 import type { Fact, NormalizedDocument } from '../../schemas/normalized.js';
 import { normalize } from '../../transforms/index.js';
@@ -94,6 +96,18 @@ describe('XLSX of the whole report, a line per row, numbers as numbers', () => {
     expect(doc.document).toMatchObject({ title: '2020년도 사업보고 요약', report_year: 2020, source_format: 'xlsx' });
     expect(doc.sections.map((x) => x.title)).toEqual(text.sections.map((x) => x.title));
     expect(doc.tables.map((t) => t.title)).toEqual(text.tables.map((t) => t.title));
+    expect(difference(tableFacts(text), tableFacts(doc))).toEqual({ missing: [], unexpected: [] });
+  });
+});
+
+describe('CSV of the whole report, a record per line', () => {
+  it('gives the same lines, sections, tables and table facts as the text', () => {
+    const csv = `${Papa.unparse(reportLines().map((l) => l.split('\t')), { newline: '\n' })}\n`;
+    const bytes = Buffer.from(csv);
+    expect(resolveFormat(bytes, 'report.csv', declaredFormat('report.csv'))).toBe('csv');
+    const doc = normalize(extractCsv(bytes, ref({ source_path: 'report.csv' }), 'test'));
+    expect(doc.lines.map((l) => l.text)).toEqual(text.lines.map((l) => l.text));
+    expect(doc.sections.map((x) => x.title)).toEqual(text.sections.map((x) => x.title));
     expect(difference(tableFacts(text), tableFacts(doc))).toEqual({ missing: [], unexpected: [] });
   });
 });
