@@ -29,6 +29,37 @@ function cellText(cell: ExcelJS.Cell, where: string, line_no: number, issues: Is
 }
 
 /**
+ * One row as a line. Merged cells are spread over their range (a header over three columns
+ * labels all three); a row that is one merged cell (a title across the sheet), or one filled
+ * cell in column A, is a line of text. Empty cells stay, as tabs keep them in text.
+ */
+function rowText(ws: ExcelJS.Worksheet, r: number, line_no: number, issues: Issue[]): string {
+  const row = ws.getRow(r);
+  const cells: string[] = [];
+  const sources = new Set<string>();
+  const read = new Map<string, string>();
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const cell = row.getCell(c);
+    const source = cell.isMerged && cell.master ? cell.master : cell;
+    let text = read.get(source.address);
+    if (text === undefined) {
+      text = cellText(source, `${ws.name}!${source.address}`, line_no, issues);
+      if (/[\t\r\n]/.test(text)) {
+        issues.push({ code: 'cell_whitespace', message: `${ws.name}!${source.address}: tabs or line breaks in the cell read as spaces`, line_no });
+        text = text.replace(/[\t\r\n]+/g, ' ');
+      }
+      read.set(source.address, text);
+    }
+    if (text.trim()) sources.add(source.address);
+    cells.push(text);
+  }
+  const filled = cells.filter((c) => c.trim());
+  if (sources.size === 1 && filled.length > 1) return filled[0]!;
+  const textLine = filled.length === 0 || (filled.length === 1 && cells[0]!.trim() !== '');
+  return textLine ? cells[0]! : cells.join('\t');
+}
+
+/**
  * XLSX → lines: each sheet starts with its name as a caption (so its table is titled by it);
  * each row becomes a tab-separated line, merged cells spread over their range. Formulas are never
  * evaluated. The ZIP is checked for bombs before exceljs inflates anything.
@@ -52,24 +83,7 @@ export async function readXlsxLines(bytes: Uint8Array, source: string, issues: I
     if (lines.length) lines.push({ text: '', page: null });
     lines.push({ text: `〈 ${ws.name} 〉`, page: null }, { text: '', page: null });
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const line_no = lines.length + 1;
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const cell = row.getCell(c);
-        const source_cell = cell.isMerged && cell.master ? cell.master : cell;
-        let text = cellText(source_cell, `${ws.name}!${cell.address}`, line_no, issues);
-        if (/[\t\r\n]/.test(text)) {
-          issues.push({ code: 'cell_whitespace', message: `${ws.name}!${cell.address}: tabs or line breaks in the cell read as spaces`, line_no });
-          text = text.replace(/[\t\r\n]+/g, ' ');
-        }
-        cells.push(text);
-      }
-      // Empty cells stay (as in a tab-separated line, an empty cell under a column label is a
-      // number not given); a row with one filled cell in column A is a line of text.
-      const filled = cells.filter((c) => c.trim()).length;
-      const textLine = filled === 0 || (filled === 1 && cells[0]!.trim() !== '');
-      lines.push({ text: textLine ? cells[0]! : cells.join('\t'), page: null });
+      lines.push({ text: rowText(ws, r, lines.length + 1, issues), page: null });
     }
   }
   return lines;

@@ -42,5 +42,7 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
   }
   const intro = [caption, lead && stripMarker(lead), heading && stripMarker(heading)].filter((t): t is string => !!t);
   const title = caption ?? (lead ? stripMarker(lead) : heading ? stripMarker(heading) : `table at line ${table.line_start}`);
-  return { title, caption, unit_note: unit_note ?? (caption && /단\s*위/.test(caption) ? caption : null), intro };
+  // a unit note may also ride on the caption or the lead line: `운용현황 (단위 : 억원, %)`
+  const inline = [caption, lead?.text.trim()].find((t) => t && /[(（[]\s*단\s*위\s*[:：]/.test(t)) ?? null;
+  return { title, caption, unit_note: unit_note ?? inline, intro };
 }

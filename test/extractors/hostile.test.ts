@@ -69,6 +69,20 @@ describe('hostile workbooks', () => {
     expect(doc.facts.map((f) => [f.region_code, f.value])).toEqual([['KR-11', 1], ['KR-26', 2], ['KR-28', 3], ['KR-41', 4]]);
   });
 
+  it('reads a title merged across the sheet as one line, and a merged header as a span', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('운용');
+    ws.addRow(['운용현황 (단위 : 억원, %)']);
+    ws.mergeCells('A1:D1');
+    ws.addRow(['구 분', '노란우산', null, null]);
+    ws.mergeCells('B2:D2');
+    ws.addRow([null, '금액', '비 중', '수익률']);
+    ws.addRow(['단 기', 4886, 3.4, 0.95]);
+    const doc = normalize(await extractXlsx(Buffer.from(await wb.xlsx.writeBuffer()), ref({ source_path: 'm.xlsx', report_year: 2020 }), 't'));
+    expect(doc.lines.map((l) => l.text)).toEqual(['〈 운용 〉', '', '운용현황 (단위 : 억원, %)', '구 분\t노란우산\t노란우산\t노란우산', '\t금액\t비 중\t수익률', '단 기\t4886\t3.4\t0.95']);
+    expect(doc.facts.map((f) => [f.col_labels.join('/'), f.value, f.unit_raw])).toEqual([['노란우산/금액', 4886, '억원'], ['노란우산/비중', 3.4, '%'], ['노란우산/수익률', 0.95, '%']]);
+  });
+
   it('keeps text that looks like a formula as data, spreads merged cells, flags formulas', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('실적 (단위 건)');
