@@ -133,6 +133,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     reporter.event({ type: 'stage', record: r });
   };
   const state: RunState | null = wh ? { opts, ctx, wh, now, record, rows_loaded: 0, loadedAny: false } : null;
+  let recorded = 0;
+  /** Writes the stage records not yet in `pipeline_runs`. */
+  const flushRuns = async () => {
+    if (!wh || recorded === records.length) return;
+    const pending = records.slice(recorded);
+    recorded = records.length;
+    await recordRuns(wh.conn, pending.map(({ ms: _ms, ...r }) => ({ run_id, ...r })));
+  };
   const finish = (doc: { document_id: string; source: string }, error: string | null) => {
     results.set(doc.document_id, { document_id: doc.document_id, source: doc.source, status: error ? 'failed' : 'ok', ...(error ? { error } : {}) });
     reporter.event({ type: 'document', document_id: doc.document_id, ok: !error, error });
@@ -156,14 +164,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       loads = loads.then(() => loadPrepared(state, prep).then(() => finish(prep, null), (e: Error) => finish(prep, e.message)));
       await loads;
     })));
-    if (state && inRange('export', ctx.from, ctx.to)) await exportWarehouse(state);
+    if (state && inRange('export', ctx.from, ctx.to)) {
+      // the run log so far goes in first, so that the exported pipeline_runs includes this run
+      await flushRuns();
+      await exportWarehouse(state);
+    }
     const counts = wh ? await countsOf(wh.conn) : new Map();
     for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
   } finally {
     reporter.close();
     await preparer.close();
     if (wh) {
-      await recordRuns(wh.conn, records.map(({ ms: _ms, ...r }) => ({ run_id, ...r }))).catch(() => {});
+      await flushRuns().catch(() => {});
       wh.close();
     }
   }

@@ -44,6 +44,13 @@ describe('kbiz-etl run on the bundled report', () => {
     ]);
   });
 
+  it('exports Parquet that includes this run in its run log', async () => {
+    const runs = await rows(out, `SELECT stage, status FROM read_parquet('${join(out, 'parquet', 'pipeline_runs.parquet')}') ORDER BY list_position(['extract', 'transform', 'load'], stage)`);
+    expect(runs).toEqual([{ stage: 'extract', status: 'ok' }, { stage: 'transform', status: 'ok' }, { stage: 'load', status: 'ok' }]);
+    const facts = await rows(out, `SELECT count(*) AS n FROM read_parquet('${join(out, 'parquet', 'facts', '*', '*.parquet')}', hive_partitioning = true) WHERE report_year = 2020`);
+    expect(facts).toEqual(await rows(out, 'SELECT count(*) AS n FROM facts'));
+  });
+
   it('keeps Hanja and symbols verbatim in source_lines', async () => {
     const lines = await rows(out, `SELECT line_no, text FROM source_lines WHERE text LIKE '%中企%' OR text LIKE '%人公%' OR text LIKE '%Δ%' OR text LIKE '%※%' ORDER BY line_no`);
     const source = reportText().split('\n');
