@@ -6,6 +6,7 @@ import { extractText, type SourceRef } from '../extractors/index.js';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { Fact, NormalizedDocument } from '../schemas/normalized.js';
 import { normalize } from '../transforms/index.js';
+import { cli } from '../pipeline/cli.js';
 import { query } from '../pipeline/queries.js';
 import { openWarehouse } from '../warehouse/index.js';
 
@@ -49,6 +50,14 @@ export async function queryWarehouse(out: string, sql: string): Promise<Record<s
   } finally {
     wh.close();
   }
+}
+
+/** Runs the CLI in-process through its public entry point, capturing output and exit code. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 /** A temp folder removed after the test file. */

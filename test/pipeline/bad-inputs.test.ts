@@ -3,19 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../../pipeline/index.js';
 import { query } from '../../pipeline/queries.js';
 import { openWarehouse } from '../../warehouse/index.js';
 import { encryptedPdf } from '../fixtures/minimal-pdf.js';
 import { zipWith } from '../fixtures/minimal-zip.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, tempDir, runCli } from '../helpers.js';
 
-async function kbiz(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kbiz = runCli;
 
 async function state(out: string) {
   const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });

@@ -2,16 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, HELP, PIPELINE_VERSION } from '../../pipeline/index.js';
-import { queryWarehouse, ROOT, reportText, tempDir } from '../helpers.js';
+import { HELP, PIPELINE_VERSION } from '../../pipeline/index.js';
+import { queryWarehouse, ROOT, reportText, tempDir, runCli } from '../helpers.js';
 
-/** Runs the CLI in-process, capturing its output. */
-async function kbiz(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kbiz = runCli;
 
 const rows = queryWarehouse;
 

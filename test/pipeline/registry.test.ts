@@ -1,15 +1,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, loadRegistry } from '../../pipeline/index.js';
-import { REPORT_PATH, tempDir } from '../helpers.js';
+import { loadRegistry } from '../../pipeline/index.js';
+import { REPORT_PATH, tempDir, runCli } from '../helpers.js';
 
-async function kbiz(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kbiz = runCli;
 
 const SHA_2020 = '6f3fb8912f5ef08e9caa62e800733e3ccc61f5f866d46ecf75b0f7e74a2ee36a';
 const entry = (over: Record<string, unknown> = {}) => ({
