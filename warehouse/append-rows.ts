@@ -1,5 +1,5 @@
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { ColumnSpec, ColumnType, TableSpec } from './table-specs.js';
+import type { ColumnSpec, ColumnType, TableSpec } from '../schemas/index.js';
 
 export type Row = Readonly<Record<string, unknown>>;
 

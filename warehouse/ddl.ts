@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type TableSpec } from './table-specs.js';
+import { TABLES, type TableSpec } from '../schemas/index.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

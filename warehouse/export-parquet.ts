@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLES } from './table-specs.js';
+import { TABLES } from '../schemas/index.js';
 
 const lit = (p: string) => `'${p.replace(/'/g, "''")}'`;
 

@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { NormalizedDocument } from '../schemas/normalized.js';
 import { EtlError } from '../schemas/etl-error.js';
-import { appendRows, type Row } from './append-rows.js';
+import { appendRows } from './append-rows.js';
 import { ensureSchema } from './ddl.js';
 import { dimensionRows, documentRows, type TableRows } from './rows.js';
-import { tableSpec } from './table-specs.js';
+import { WAREHOUSE_TABLES, type WarehouseRow, type WarehouseTableName } from '../schemas/index.js';
 
 async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
   await conn.run('BEGIN TRANSACTION');
@@ -18,11 +18,11 @@ async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>):
   }
 }
 
-async function replace(conn: DuckDBConnection, tables: Record<string, TableRows>, where: string | null, clear = true): Promise<number> {
+async function replace(conn: DuckDBConnection, tables: Partial<Record<WarehouseTableName, TableRows>>, where: string | null, clear = true): Promise<number> {
   let n = 0;
-  for (const [name, { rows, constants }] of Object.entries(tables)) {
+  for (const [name, { rows, constants }] of Object.entries(tables) as Array<[WarehouseTableName, TableRows]>) {
     if (clear) await conn.run(`DELETE FROM ${name}${where ? ` WHERE ${where}` : ''}`);
-    n += await appendRows(conn, tableSpec(name), rows, constants);
+    n += await appendRows(conn, WAREHOUSE_TABLES[name], rows, constants);
   }
   return n;
 }
@@ -55,7 +55,7 @@ export async function loadDimensions(conn: DuckDBConnection): Promise<number> {
 }
 
 /** Appends run-log rows (their own small transaction). */
-export async function recordRuns(conn: DuckDBConnection, runs: readonly Row[]): Promise<void> {
+export async function recordRuns(conn: DuckDBConnection, runs: readonly WarehouseRow<'pipeline_runs'>[]): Promise<void> {
   await ensureSchema(conn);
-  await inTransaction(conn, () => appendRows(conn, tableSpec('pipeline_runs'), runs));
+  await inTransaction(conn, () => appendRows(conn, WAREHOUSE_TABLES.pipeline_runs, runs));
 }

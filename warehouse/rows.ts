@@ -1,40 +1,43 @@
 import type { NormalizedDocument } from '../schemas/normalized.js';
-import { REGIONS, REGION_ALIASES } from '../transforms/regions.js';
-import { UNITS } from '../transforms/unit-vocabulary.js';
-import type { Row } from './append-rows.js';
+import { REGIONS, REGION_ALIASES, UNITS } from '../vocabulary/index.js';
+import type { WarehouseRow, WarehouseTableName } from '../schemas/index.js';
 
-export interface TableRows {
-  readonly rows: readonly Row[];
+/** Rows of one table, without the columns every row shares. */
+export interface TableRows<T extends WarehouseTableName = WarehouseTableName> {
+  readonly rows: readonly Partial<WarehouseRow<T>>[];
   /** Values every row shares (the document's id and year). */
-  readonly constants: Row;
+  readonly constants: Partial<WarehouseRow<T>>;
 }
 
+type RowsOf<T extends WarehouseTableName> = { [K in T]: TableRows<K> };
+type PerDocumentTable = 'documents' | 'source_lines' | 'sections' | 'report_tables' | 'table_cells' | 'facts' | 'date_mentions' | 'quality_checks' | 'issues';
+type DimensionTable = 'units' | 'regions' | 'region_names' | 'region_aliases' | 'region_members';
+
 /** Rows of every per-document table for one normalized document. */
-export function documentRows(doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): Record<string, TableRows> {
+export function documentRows(doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): RowsOf<PerDocumentTable> {
   const d = doc.document;
   const constants = { document_id: d.document_id, report_year: d.report_year };
-  const of = (rows: readonly object[]): TableRows => ({ rows: rows as Row[], constants });
   return {
-    documents: of([{ ...d, pipeline_version: doc.pipeline_version, loaded_at, artifact_sha256 }]),
-    source_lines: of(doc.lines),
-    sections: of(doc.sections),
-    report_tables: of(doc.tables),
-    table_cells: of(doc.cells),
-    facts: of(doc.facts),
-    date_mentions: of(doc.date_mentions),
-    quality_checks: of(doc.quality_checks),
-    issues: of(doc.issues),
+    documents: { rows: [{ ...d, pipeline_version: doc.pipeline_version, loaded_at, artifact_sha256 }], constants },
+    source_lines: { rows: doc.lines, constants },
+    sections: { rows: doc.sections, constants },
+    report_tables: { rows: doc.tables, constants },
+    table_cells: { rows: doc.cells, constants },
+    facts: { rows: doc.facts, constants },
+    date_mentions: { rows: doc.date_mentions, constants },
+    quality_checks: { rows: doc.quality_checks, constants },
+    issues: { rows: doc.issues, constants },
   };
 }
 
 /** Rows of the dimension tables (units, regions and their names, aliases and members). */
-export function dimensionRows(): Record<string, TableRows> {
-  const of = (rows: readonly object[]): TableRows => ({ rows: rows as Row[], constants: {} });
+export function dimensionRows(): RowsOf<DimensionTable> {
+  const constants = {};
   return {
-    units: of([...UNITS.values()]),
-    regions: of(REGIONS),
-    region_names: of(REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f })))),
-    region_aliases: of([...REGION_ALIASES].map(([alias, region_code]) => ({ alias, region_code }))),
-    region_members: of(REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m })))),
+    units: { rows: [...UNITS.values()], constants },
+    regions: { rows: REGIONS, constants },
+    region_names: { rows: REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f }))), constants },
+    region_aliases: { rows: [...REGION_ALIASES].map(([alias, region_code]) => ({ alias, region_code })), constants },
+    region_members: { rows: REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m }))), constants },
   };
 }

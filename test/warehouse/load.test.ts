@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { query } from '../../pipeline/queries.js';
-import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, TABLES } from '../../warehouse/index.js';
+import { TABLES } from '../../schemas/index.js';
+import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse } from '../../warehouse/index.js';
 import { report2020, tempDir } from '../helpers.js';
 
 const counts = async (conn: Parameters<typeof query>[0]) =>
