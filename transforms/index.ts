@@ -1,11 +1,4 @@
 export { normalize } from './normalize.js';
-export { parseCell, readAmount, yearOf, type Quantity, type CellValue } from './korean-number.js';
-export { tokenizeNumbers, type NumberToken, type TokenClass } from './number-tokens.js';
-export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './unit-vocabulary.js';
-export { REGIONS, REGION_ALIASES, resolveRegion } from './regions.js';
-export type { RegionDef } from './region-data.js';
-export { normalizeLabel, isTotalLabel } from './labels.js';
 export { modelTable, columnPaths } from './table-structure.js';
 export { buildOutline } from './outline.js';
 export { auditFormulas, auditTable } from './quality.js';
-export { resolveDate } from './prose-facts.js';

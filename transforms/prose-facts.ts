@@ -1,7 +1,6 @@
 import type { Issue, Line } from '../schemas/extracted.js';
 import type { DateMention, Fact } from '../schemas/normalized.js';
-import { unitColumns } from './fact-values.js';
-import { tokenizeNumbers, type DateParts } from './number-tokens.js';
+import { resolveDate, tokenizeNumbers, unitColumns } from '../vocabulary/index.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
 export interface ProseInput {
@@ -31,21 +30,6 @@ function proseOf(line: Line): { text: string; offset: number } | null {
     return { text: line.heading.title, offset: Math.max(0, offset) };
   }
   return { text: line.text, offset: 0 };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** Resolves month/day parts against the report year: `(5.7)` in the 2020 report is 2020-05-07. */
-export function resolveDate(parts: DateParts, reportYear: number): { start: string; end: string } | null {
-  const fromY = parts.from.y ?? reportYear;
-  const start = `${fromY}-${pad(parts.from.m)}-${pad(parts.from.end_of_month ? lastDay(fromY, parts.from.m) : parts.from.d ?? 1)}`;
-  if (parts.to === 'present') return { start, end: `${Math.max(reportYear, fromY)}-12-31` };
-  let toY = parts.to.y ?? fromY;
-  if (parts.to.m < parts.from.m && parts.to.y === null) toY = fromY + 1;
-  const end = `${toY}-${pad(parts.to.m)}-${pad(parts.to.d ?? lastDay(toY, parts.to.m))}`;
-  const valid = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
-  return valid(start) && valid(end) && end >= start ? { start, end } : null;
 }
 
 /**

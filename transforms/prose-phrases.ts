@@ -1,4 +1,4 @@
-import { resolveRegion } from './regions.js';
+import { resolveRegion } from '../vocabulary/index.js';
 
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);

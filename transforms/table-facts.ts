@@ -1,11 +1,7 @@
 import type { Issue, RawTable } from '../schemas/extracted.js';
 import type { Fact } from '../schemas/normalized.js';
+import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
-import { unitColumns } from './fact-values.js';
-import { yearOf, type Quantity } from './korean-number.js';
-import { isTotalLabel } from './labels.js';
-import { tokenizeNumbers } from './number-tokens.js';
-import { resolveRegion } from './regions.js';
 import type { TableContext } from './table-context.js';
 import type { DataRow, TableModel } from './table-structure.js';
 

@@ -1,8 +1,7 @@
 import type { RawTable } from '../schemas/extracted.js';
 import type { CellRole } from '../schemas/normalized.js';
-import { parseCell, type CellValue } from './korean-number.js';
+import { normalizeLabel, parseCell, type CellValue } from '../vocabulary/index.js';
 import { maxOf, minOf } from './array-bounds.js';
-import { normalizeLabel } from './labels.js';
 
 /** A data row: its label path and the cells that hold values, by table column. */
 export interface DataRow {

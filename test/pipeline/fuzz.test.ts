@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EtlError } from '../../schemas/etl-error.js';
 import { NormalizedDocument } from '../../schemas/normalized.js';
 import { extractCsv, extractPdf, extractXlsx } from '../../extractors/index.js';
-import { normalize, parseCell, tokenizeNumbers } from '../../transforms/index.js';
+import { normalize } from '../../transforms/index.js';
+import { parseCell, tokenizeNumbers } from '../../vocabulary/index.js';
 import { extract, ref, reportLines } from '../helpers.js';
 
 /** Either a result or the pipeline's own typed error: never another exception. */

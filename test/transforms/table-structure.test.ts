@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnPaths, modelTable, normalizeLabel } from '../../transforms/index.js';
+import { columnPaths, modelTable } from '../../transforms/index.js';
+import { normalizeLabel } from '../../vocabulary/index.js';
 import { cellFact, factsOf, report2020, tableAt } from '../helpers.js';
 
 const doc = report2020();

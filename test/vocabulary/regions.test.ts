@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, REGION_ALIASES, resolveRegion } from '../../transforms/index.js';
+import { REGIONS, REGION_ALIASES, resolveRegion } from '../../vocabulary/index.js';
 import { report2020 } from '../helpers.js';
 
 describe('region dimension', () => {

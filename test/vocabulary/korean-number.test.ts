@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupUnit, parseCell, readAmount, UNITS, yearOf } from '../../transforms/index.js';
-import { unitColumns } from '../../transforms/fact-values.js';
+import { lookupUnit, parseCell, readAmount, unitColumns, UNITS, yearOf } from '../../vocabulary/index.js';
 
 /** Real spellings from the 2020 report: raw → value as written, unit spelling, value in base unit. */
 const AMOUNTS: ReadonlyArray<[string, number, string | null, number | null, string]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDate, tokenizeNumbers } from '../../transforms/index.js';
+import { resolveDate, tokenizeNumbers } from '../../vocabulary/index.js';
 import { report2020 } from '../helpers.js';
 
 const classes = (text: string) => tokenizeNumbers(text).map((t) => `${t.cls}:${t.raw}`);

@@ -1,4 +1,4 @@
-import { MAGNITUDES, UNITS, lookupUnit } from './unit-vocabulary.js';
+import { MAGNITUDES, UNITS, lookupUnit } from './units.js';
 
 /** One number as written, with its unit spelling and any qualifier around it. */
 export interface Quantity {

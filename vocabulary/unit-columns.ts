@@ -1,5 +1,5 @@
 import type { Fact } from '../schemas/normalized.js';
-import { NO_UNIT, lookupUnit } from './unit-vocabulary.js';
+import { NO_UNIT, lookupUnit } from './units.js';
 
 /** Unit columns of a fact from its unit spelling: `unit`, `base_unit`, `value_base`. */
 export function unitColumns(value: number | null, unit_raw: string | null): Pick<Fact, 'unit_raw' | 'unit' | 'base_unit' | 'value_base'> {

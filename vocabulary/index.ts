@@ -1,0 +1,13 @@
+/**
+ * The Korean language of reports, each rule defined once: number grammar, unit spellings,
+ * total labels, years and dates, regions. Extractors, transforms and the warehouse import it
+ * from here only.
+ */
+export { parseCell, readAmount, yearOf, type Quantity, type CellValue } from './korean-number.js';
+export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts } from './number-tokens.js';
+export { resolveDate } from './dates.js';
+export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './units.js';
+export { unitColumns } from './unit-columns.js';
+export { REGIONS, REGION_ALIASES, resolveRegion } from './regions.js';
+export type { RegionDef } from './region-data.js';
+export { normalizeLabel, isTotalLabel, isCumulativeLabel } from './labels.js';
