@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { openWarehouse } from '../warehouse/index.js';
+import { loadedDocuments, openWarehouse, qualityFindings, query, traceFact } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable } from './format-rows.js';
-import { query } from './queries.js';
 import { loadRegistry } from './registry.js';
 import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
 import { runPipeline, type RunSummary } from './runner.js';
@@ -98,11 +97,7 @@ export async function sqlCommand(sql: string | undefined, flags: Flags, print: P
 
 /** `check`: the arithmetic findings per table, failures first. */
 export async function checkCommand(flags: Flags, print: Print): Promise<number> {
-  const { rows } = await withWarehouse(flags, (conn) => query(conn, `
-    SELECT q.document_id, q.table_id, t.title, count(*) AS checks, count(*) FILTER (WHERE NOT passed) AS failed,
-           string_agg(CASE WHEN NOT passed THEN q.message END, ' | ') AS findings
-    FROM quality_checks q LEFT JOIN report_tables t USING (document_id, table_id)
-    GROUP BY ALL ORDER BY failed DESC, q.document_id, min(t.line_start)`));
+  const { rows } = await withWarehouse(flags, qualityFindings);
   if (flags.json) print(formatJson(rows));
   else print(formatTable(['document_id', 'table_id', 'title', 'checks', 'failed', 'findings'], rows));
   return 0;
@@ -115,7 +110,7 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
   const loaded = new Map<string, Record<string, unknown>>();
   if (existsSync(path)) {
     await withWarehouse(flags, async (conn) => {
-      const { rows } = await query(conn, `SELECT d.document_id, d.source_sha256, d.loaded_at, d.pipeline_version, (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d`).catch(() => ({ rows: [] as never[] }));
+      const { rows } = await loadedDocuments(conn).catch(() => ({ rows: [] as never[] }));
       for (const r of rows) loaded.set(String(r.document_id), r);
     });
   }
@@ -131,13 +126,7 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
 /** `trace FACT_ID [--document ID]`: the fact and the source line it came from. */
 export async function traceCommand(factId: string | undefined, flags: Flags, print: Print): Promise<number> {
   if (!factId) throw new EtlError('usage', 'trace needs a fact id: kbiz-etl trace t58-r1c1');
-  const { rows } = await withWarehouse(flags, (conn) => query(conn, `
-    SELECT f.document_id, f.fact_id, f.raw_text, f.value, f.unit_raw, f.value_base, f.base_unit, f.row_labels, f.col_labels,
-           d.source_path, f.line_no, s.page, s.kind, s.text
-    FROM facts f JOIN documents d USING (document_id)
-    JOIN source_lines s ON s.document_id = f.document_id AND s.line_no = f.line_no
-    WHERE f.fact_id = $id ${flags.document ? 'AND f.document_id = $doc' : ''} ORDER BY f.document_id`,
-    flags.document ? { id: factId, doc: flags.document } : { id: factId }));
+  const { rows } = await withWarehouse(flags, (conn) => traceFact(conn, factId, flags.document));
   if (!rows.length) throw new EtlError('not_found', `no fact ${factId}`);
   if (flags.json) print(formatJson(rows));
   else for (const r of rows) print(`${r.source_path}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${r.kind}] ${r.raw_text} → ${r.value} ${r.unit_raw ?? ''} = ${r.value_base} ${r.base_unit}\n  rows ${JSON.stringify(r.row_labels)} cols ${JSON.stringify(r.col_labels)}\n  ${String(r.text).replace(/\t/g, ' │ ')}`);

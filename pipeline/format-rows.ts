@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-
-export type Rows = ReadonlyArray<Readonly<Record<string, unknown>>>;
+import type { Rows } from '../warehouse/index.js';
 
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return '';

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFormat } from '../schemas/source.js';
 import { NormalizedDocument } from '../schemas/normalized.js';
-import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse } from '../warehouse/index.js';
+import {
+  documentCounts, ensureSchema, exportParquet, isLoadedFrom, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse,
+} from '../warehouse/index.js';
 import { artifactHash, artifactPath, readArtifactWithHash } from './artifacts.js';
 import { jobSpecs } from './document-jobs.js';
 import { inRange, type PreparedDocument, type StageContext } from './prepare-document.js';
@@ -50,25 +51,6 @@ export interface RunSummary {
   readonly peak_rss_mb: number;
 }
 
-/** Loaded already from exactly this normalized artifact (same bytes) by this pipeline version. */
-async function isLoaded(conn: DuckDBConnection, documentId: string, artifactSha: string): Promise<boolean> {
-  const r = await conn.runAndReadAll(
-    `SELECT count(*) AS n FROM documents WHERE document_id = $id AND artifact_sha256 = $sha AND pipeline_version = $v`,
-    { id: documentId, sha: artifactSha, v: PIPELINE_VERSION },
-  );
-  return Number(r.getRowObjects()[0]!.n) > 0;
-}
-
-async function countsOf(conn: DuckDBConnection): Promise<Map<string, DocumentResult['counts']>> {
-  const r = await conn.runAndReadAll(`
-    SELECT d.document_id, d.line_count AS lines,
-      (SELECT count(*) FROM sections s WHERE s.document_id = d.document_id) AS sections,
-      (SELECT count(*) FROM report_tables t WHERE t.document_id = d.document_id) AS tables,
-      (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
-    FROM documents d`);
-  return new Map(r.getRowObjects().map((x) => [String(x.document_id), { lines: Number(x.lines), sections: Number(x.sections), tables: Number(x.tables), facts: Number(x.facts) }]));
-}
-
 /** What the load and export steps of one run share. */
 interface RunState {
   readonly opts: RunOptions;
@@ -89,7 +71,7 @@ async function loadPrepared(state: RunState, prep: PreparedDocument): Promise<vo
   await timed('load', prep.document_id, state.now, state.record, async () => {
     const path = artifactPath(opts.out, prep.document_id, 'normalized');
     const onDisk = prep.normalized ? null : artifactHash(path);
-    if (!prep.changed && !ctx.force && onDisk && (await isLoaded(wh.conn, prep.document_id, onDisk))) return { rows: 0, skipped: true };
+    if (!prep.changed && !ctx.force && onDisk && (await isLoadedFrom(wh.conn, prep.document_id, onDisk, PIPELINE_VERSION))) return { rows: 0, skipped: true };
     const { value: doc, sha256 } = prep.normalized ? { value: prep.normalized.doc, sha256: prep.normalized.sha256 } : readArtifactWithHash(path, NormalizedDocument);
     const rows = await loadDocument(wh.conn, doc, state.now().toISOString(), sha256);
     state.rows_loaded += rows;
@@ -169,7 +151,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       await flushRuns();
       await exportWarehouse(state);
     }
-    const counts = wh ? await countsOf(wh.conn) : new Map();
+    const counts = wh ? await documentCounts(wh.conn) : new Map();
     for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
   } finally {
     reporter.close();

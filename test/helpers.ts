@@ -7,7 +7,7 @@ import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { Fact, NormalizedDocument } from '../schemas/normalized.js';
 import { normalize } from '../transforms/index.js';
 import { cli } from '../pipeline/cli.js';
-import { query } from '../pipeline/queries.js';
+import { query } from '../warehouse/index.js';
 import { openWarehouse } from '../warehouse/index.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { query } from '../../pipeline/queries.js';
+import { query } from '../../warehouse/index.js';
 import { openWarehouse } from '../../warehouse/index.js';
 import { encryptedPdf } from '../fixtures/minimal-pdf.js';
 import { zipWith } from '../fixtures/minimal-zip.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipeline/index.js';
-import { query } from '../../pipeline/queries.js';
+import { query } from '../../warehouse/index.js';
 import { openWarehouse } from '../../warehouse/index.js';
 import { ROOT, tempDir } from '../helpers.js';
 

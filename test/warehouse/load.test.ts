@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { query } from '../../pipeline/queries.js';
+import { query } from '../../warehouse/index.js';
 import { TABLES } from '../../schemas/index.js';
 import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse } from '../../warehouse/index.js';
 import { report2020, tempDir } from '../helpers.js';

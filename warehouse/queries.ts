@@ -1,0 +1,62 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** Rows as DuckDB's own JSON conversion gives them (every type JSON-safe). */
+export type Rows = ReadonlyArray<Readonly<Record<string, unknown>>>;
+
+/** Runs a query and returns JSON-safe rows. */
+export async function query(conn: DuckDBConnection, sql: string, params?: Record<string, string | number>): Promise<{ columns: string[]; rows: Rows }> {
+  const reader = params ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
+  return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Rows };
+}
+
+/** Arithmetic findings per table, failures first (`kbiz-etl check`). */
+export const qualityFindings = (conn: DuckDBConnection) =>
+  query(conn, `
+    SELECT q.document_id, q.table_id, t.title, count(*) AS checks, count(*) FILTER (WHERE NOT passed) AS failed,
+           string_agg(CASE WHEN NOT passed THEN q.message END, ' | ') AS findings
+    FROM quality_checks q LEFT JOIN report_tables t USING (document_id, table_id)
+    GROUP BY ALL ORDER BY failed DESC, q.document_id, min(t.line_start)`);
+
+/** What the warehouse holds of each document (`kbiz-etl sources`). */
+export const loadedDocuments = (conn: DuckDBConnection) =>
+  query(conn, `
+    SELECT d.document_id, d.source_sha256, d.loaded_at, d.pipeline_version,
+           (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
+    FROM documents d`);
+
+/** A fact with the source line it came from (`kbiz-etl trace`). */
+export const traceFact = (conn: DuckDBConnection, factId: string, documentId?: string) =>
+  query(conn, `
+    SELECT f.document_id, f.fact_id, f.raw_text, f.value, f.unit_raw, f.value_base, f.base_unit, f.row_labels, f.col_labels,
+           d.source_path, f.line_no, s.page, s.kind, s.text
+    FROM facts f JOIN documents d USING (document_id)
+    JOIN source_lines s ON s.document_id = f.document_id AND s.line_no = f.line_no
+    WHERE f.fact_id = $id ${documentId ? 'AND f.document_id = $doc' : ''} ORDER BY f.document_id`,
+    documentId ? { id: factId, doc: documentId } : { id: factId });
+
+/** Loaded already from exactly this normalized artifact (same bytes) by this pipeline version. */
+export async function isLoadedFrom(conn: DuckDBConnection, documentId: string, artifactSha: string, version: string): Promise<boolean> {
+  const { rows } = await query(conn,
+    'SELECT count(*) AS n FROM documents WHERE document_id = $id AND artifact_sha256 = $sha AND pipeline_version = $v',
+    { id: documentId, sha: artifactSha, v: version });
+  return Number(rows[0]!.n) > 0;
+}
+
+export interface DocumentCounts {
+  readonly lines: number;
+  readonly sections: number;
+  readonly tables: number;
+  readonly facts: number;
+}
+
+/** Lines, sections, tables and facts per loaded document, for the run summary. */
+export async function documentCounts(conn: DuckDBConnection): Promise<Map<string, DocumentCounts>> {
+  const { rows } = await query(conn, `
+    SELECT d.document_id, d.line_count AS lines,
+      (SELECT count(*) FROM sections s WHERE s.document_id = d.document_id) AS sections,
+      (SELECT count(*) FROM report_tables t WHERE t.document_id = d.document_id) AS tables,
+      (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
+    FROM documents d`);
+  const n = (v: unknown) => Number(v);
+  return new Map(rows.map((x) => [String(x.document_id), { lines: n(x.lines), sections: n(x.sections), tables: n(x.tables), facts: n(x.facts) }]));
+}
