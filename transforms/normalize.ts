@@ -43,7 +43,8 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
         cells.push({ table_id: table.table_id, row_index: r, col_index: c, line_no: row.line_no, raw_text, role: model.roles[r]![c]! }),
       ),
     );
-    const found = tableFacts({ table, model, context, section_id, context_path }, issues);
+    const report_year = doc.document.report_year;
+    const found = tableFacts({ table, model, context, section_id, context_path, report_year }, issues);
     append(facts, found);
     append(quality_checks, auditTable(table.table_id, found));
     append(quality_checks, auditFormulas(table.table_id, found));

@@ -1,6 +1,6 @@
 import type { Issue, Line } from '../schemas/extracted.js';
 import type { DateMention, Fact } from '../schemas/normalized.js';
-import { resolveDate, tokenizeNumbers, unitColumns } from '../vocabulary/index.js';
+import { resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../vocabulary/index.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
 export interface ProseInput {
@@ -44,7 +44,7 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
     if (!prose || !/\d/.test(prose.text)) return;
     const tokens = tokenizeNumbers(prose.text);
     const years = tokens.filter((t) => t.cls === 'year');
-    const period_year = years.length === 1 ? Number(/\d{4}/.exec(years[0]!.raw)?.[0] ?? 2000 + Number(/\d{2}/.exec(years[0]!.raw)![0])) : null;
+    const period_year = years.length === 1 ? yearOf(years[0]!.raw, input.report_year) : null;
     tokens.forEach((t, k) => {
       if (t.cls === 'date' && t.date) {
         const range = resolveDate(t.date, input.report_year);

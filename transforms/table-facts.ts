@@ -11,6 +11,8 @@ export interface TableFactInput {
   readonly context: TableContext;
   readonly section_id: string | null;
   readonly context_path: readonly string[];
+  /** Resolves two-digit years in labels (`'98년`). */
+  readonly report_year: number;
 }
 
 const firstOf = <T>(labels: readonly string[], f: (l: string) => T | null): T | null => {
@@ -69,6 +71,7 @@ interface TableScope {
   readonly noteUnits: readonly string[];
   readonly introUnit: string | null;
   readonly tableYear: number | null;
+  readonly yearOf: (label: string) => number | null;
 }
 
 type DataCell = DataRow['cells'][number];
@@ -95,7 +98,7 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: str
   const base = {
     origin: 'table' as const, section_id: scope.input.section_id, table_id: table.table_id, line_no: row.line_no,
     row_labels, col_labels, context_path: [...scope.input.context_path], subject: context.title,
-    period_year: firstOf(row_labels, yearOf) ?? firstOf(col_labels, yearOf) ?? scope.tableYear,
+    period_year: firstOf(row_labels, scope.yearOf) ?? firstOf(col_labels, scope.yearOf) ?? scope.tableYear,
     region_code: firstOf(col_labels, resolveRegion) ?? firstOf(row_labels, resolveRegion),
     is_total: [...row_labels, ...col_labels].some(isTotalLabel),
   };
@@ -117,11 +120,13 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: str
 export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
   const { table, context } = input;
   const noteUnits = unitsInNote(context.unit_note);
+  const yearIn = (label: string) => yearOf(label, input.report_year);
   const scope: TableScope = {
     input,
     noteUnits,
     introUnit: noteUnits.length ? null : unitFromIntro(input),
-    tableYear: firstOf([context.caption ?? '', context.title], yearOf),
+    tableYear: firstOf([context.caption ?? '', context.title], yearIn),
+    yearOf: yearIn,
   };
   checkRegionLabels(input, issues);
   const facts: Fact[] = [];

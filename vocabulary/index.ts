@@ -1,10 +1,10 @@
 /**
  * The Korean language of reports, each rule defined once: number grammar, unit spellings,
- * total labels, years and dates, regions. Extractors, transforms and the warehouse import it
- * from here only.
+ * total labels, years and dates, regions. Transforms and the warehouse import it from here only.
  */
-export { parseCell, readAmount, yearOf, type Quantity, type CellValue } from './korean-number.js';
-export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts } from './number-tokens.js';
+export { parseCell, readAmount, type Quantity, type CellValue } from './korean-number.js';
+export { fullYear, writtenYear, yearOf, TWO_DIGIT_YEAR_AHEAD } from './years.js';
+export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts, type DatePoint } from './number-tokens.js';
 export { resolveDate } from './dates.js';
 export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './units.js';
 export { unitColumns } from './unit-columns.js';

@@ -147,12 +147,3 @@ export function parseCell(raw: string): CellValue {
   }
   return { kind: 'quantities', quantities };
 }
-
-/** `'20년`, `2019년(A)`, `2020 구축기업수`, `2017년`, `'20. 12월말 기준` → the year they name. */
-export function yearOf(label: string): number | null {
-  const full = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*년|(?=[\s(.]|$))/.exec(label);
-  if (full) return Number(full[1]);
-  const short = /['‘’](\d{2})(?:\s*년|\s*\.)/.exec(label) ?? /^(\d{2})\s*년/.exec(label.trim());
-  if (short) return 2000 + Number(short[1]) > 2060 ? 1900 + Number(short[1]) : 2000 + Number(short[1]);
-  return null;
-}

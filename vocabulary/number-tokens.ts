@@ -8,14 +8,22 @@ export interface NumberToken {
   readonly start: number;
   readonly end: number;
   readonly raw: string;
-  /** For dates: [month, day] pairs and years as read; resolved against the report year later. */
+  /** For dates: months, days and years as written; `resolveDate` places them in the report's years. */
   readonly date?: DateParts;
   readonly quantity?: Quantity;
 }
 
+/** One end of a date: `y` as written (`2020`, or `18` for `'18`: two digits), null when not written. */
+export interface DatePoint {
+  readonly y: number | null;
+  readonly m: number;
+  readonly d: number | null;
+  readonly end_of_month?: boolean;
+}
+
 export interface DateParts {
-  readonly from: { y: number | null; m: number; d: number | null; end_of_month?: boolean };
-  readonly to: { y: number | null; m: number; d: number | null; end_of_month?: boolean } | 'present';
+  readonly from: DatePoint;
+  readonly to: DatePoint | 'present';
 }
 
 const APOS = `['‘’]`;
@@ -29,7 +37,6 @@ interface Rule {
   readonly date?: (m: RegExpExecArray) => DateParts | null;
 }
 
-const yy = (s: string) => 2000 + Number(s);
 const validMD = (m: number, d: number | null) => m >= 1 && m <= 12 && (d === null || (d >= 1 && d <= 31));
 
 /** Rules in priority order: the first rule to claim a span keeps it. */
@@ -39,7 +46,7 @@ const RULES: readonly Rule[] = [
     cls: 'date',
     re: new RegExp(String.raw`(?:${APOS}(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\s*~\s*(현재|(?:(\d{1,2})\.)?(\d{1,2})))?` + NOT_AMOUNT, 'g'),
     date: (m) => {
-      const y = m[1] ? yy(m[1]) : Number(m[2]);
+      const y = Number(m[1] ?? m[2]);
       const from = { y, m: Number(m[3]), d: Number(m[4]) };
       if (!validMD(from.m, from.d)) return null;
       if (m[5] === '현재') return { from, to: 'present' };
@@ -51,7 +58,7 @@ const RULES: readonly Rule[] = [
     cls: 'date',
     re: new RegExp(String.raw`(?:${APOS}?(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})(?:월(말|초)?|(?=\s*$))`, 'g'),
     date: (m) => {
-      const y = m[1] ? yy(m[1]) : Number(m[2]);
+      const y = Number(m[1] ?? m[2]);
       const mo = Number(m[3]);
       if (!validMD(mo, null)) return null;
       const end = m[4] === '말';

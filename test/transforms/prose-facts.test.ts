@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { report2020 } from '../helpers.js';
+import { normalize } from '../../transforms/index.js';
+import { extract, report2020 } from '../helpers.js';
 
 const doc = report2020();
 const onLine = (text: string) => {
@@ -48,5 +49,22 @@ describe('quantities in prose', () => {
     expect(onLine('(5.7), 동서발전(10.16)').map((f) => f.raw_text)).toEqual(['40개', '14개']);
     expect(onLine('제5회 명문장수기업 확인')).toEqual([]);
     expect(onLine('코로나19 피해 중소기업 홈쇼핑')).toEqual([]);
+  });
+});
+
+describe('two-digit years in a later report', () => {
+  it("puts ‘93.12월, 86.3 and '98년 of a 2024 document in the last century, not in 2093, 2086, 2098", () => {
+    const text = "2024년도 사업계획\n- 기금 설치 (‘93.12월)\n- 사옥 준공 86.3\n- '98년 매출 120억원\n";
+    const later = normalize(extract(text, { report_year: 2024 }));
+    expect(later.date_mentions.map((d) => [d.raw_text, d.start_date, d.end_date])).toEqual([
+      ['‘93.12월', '1993-12-01', '1993-12-31'],
+      ['86.3', '1986-03-01', '1986-03-31'],
+    ]);
+    expect(later.facts.map((f) => [f.raw_text, f.period_year])).toEqual([['120억원', 1998]]);
+  });
+
+  it('takes no year after 2030 from the 2020 report, whose text has none', () => {
+    const years = [...doc.facts.map((f) => f.period_year ?? 0), ...doc.date_mentions.map((d) => Number(d.end_date.slice(0, 4)))];
+    expect(Math.max(...years)).toBeLessThanOrEqual(2021);
   });
 });

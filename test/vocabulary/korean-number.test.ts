@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupUnit, parseCell, readAmount, unitColumns, UNITS, yearOf } from '../../vocabulary/index.js';
+import { lookupUnit, parseCell, readAmount, unitColumns, UNITS } from '../../vocabulary/index.js';
 
 /** Real spellings from the 2020 report: raw → value as written, unit spelling, value in base unit. */
 const AMOUNTS: ReadonlyArray<[string, number, string | null, number | null, string]> = [
@@ -61,14 +61,6 @@ describe('parseCell', () => {
     expect(parseCell('2020 구축기업수').kind).toBe('text');
     expect(parseCell('정부 : 참여기업 5 : 5 매칭').kind).toBe('text');
   });
-});
-
-describe('yearOf', () => {
-  it.each([
-    ["'07년", 2007], ['2019년(A)', 2019], ['2020 구축기업수', 2020], ["'20. 12월말 기준", 2020], ["회원 현황 ('20. 12월말 기준)", 2020], ['2017년', 2017],
-  ])('%s → %d', (label, year) => expect(yearOf(label)).toBe(year));
-
-  it.each(['누 계', '증 감(B-A)', '합 계', '12월'])('%s has no year', (label) => expect(yearOf(label)).toBeNull());
 });
 
 describe('unit vocabulary', () => {
