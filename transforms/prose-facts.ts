@@ -1,6 +1,6 @@
 import type { Issue, Line } from '../schemas/extracted.js';
 import type { DateMention, Fact } from '../schemas/normalized.js';
-import { resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../vocabulary/index.js';
+import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../vocabulary/index.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
 export interface ProseInput {
@@ -18,9 +18,6 @@ function near<T>(text: string, start: number, end: number, read: (window: string
   const from = Math.max(0, start - 240);
   return read(text.slice(from, Math.min(text.length, end + 120)), start - from, end - from);
 }
-
-/** Words that may follow a bare number without being its unit. */
-const QUALIFIER_WORDS = /^(이상|이하|미만|초과|내외|이내|정도|가량|여|및|또는|중)/;
 
 /** The words of a line that are prose: a heading without its numbering, a bullet without its dash. */
 function proseOf(line: Line): { text: string; offset: number } | null {
@@ -60,7 +57,7 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
       if (line.kind === 'title') return;
       const q = t.quantity;
       const word = q.unit_raw === null ? /^[가-힣]+/.exec(prose.text.slice(q.end))?.[0] : undefined;
-      if (word && !QUALIFIER_WORDS.test(word)) {
+      if (word && !isQualifierWord(word)) {
         issues.push({ code: 'unit_unknown', message: `unit not in the vocabulary: ${q.raw}${word}`, line_no: line.line_no });
       }
       facts.push({
@@ -78,7 +75,7 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
         ...unitColumns(q.value, q.unit_raw),
         period_year,
         region_code: near(prose.text, q.start, q.end, (w, s) => regionOf(w, s)),
-        is_total: /(?:^|[\s(])(총|합계|누계)\s*$/.test(prose.text.slice(0, q.start)),
+        is_total: endsWithTotalWord(prose.text.slice(0, q.start)),
         qualifier: q.qualifier,
       });
     });

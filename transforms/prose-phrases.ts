@@ -39,8 +39,13 @@ const dropNumbers = (s: string) => s.replace(/[(（][^()（）]*\d[^()（）]*[)
 const lastClause = (text: string) => clean(dropNumbers(text.slice(clauseStart(text))));
 
 const COUNTED = /^\s*([가-힣A-Za-z]+)/;
-/** Words after `N개` that say what happened, not what was counted. */
-const NOT_COUNTED = new Set(['제외', '지원', '참여', '선정', '개최', '달성', '입주', '방문', '수료', '추천', '발굴', '이상의', '이상', '내외', '중', '등']);
+/**
+ * Programme verbs of the 2020 KBIZ report that follow `N개` (`110개 선정`): they say what
+ * happened, not what was counted. Report-specific: a new report may need its own.
+ */
+const KBIZ_2020_PROGRAMME_VERBS = ['제외', '지원', '참여', '선정', '개최', '달성', '입주', '방문', '수료', '추천', '발굴'];
+/** Words after `N개` that say what happened or qualify it, not what was counted. */
+const NOT_COUNTED = new Set([...KBIZ_2020_PROGRAMME_VERBS, '이상의', '이상', '내외', '중', '등']);
 
 /**
  * The phrase a number belongs to: `총회 개최지도(결산수리 764회)` → `총회 개최지도 결산수리`;

@@ -1,5 +1,5 @@
 import type { Fact, QualityCheck } from '../schemas/normalized.js';
-import { isCumulativeLabel, isTotalLabel } from '../vocabulary/index.js';
+import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');
 const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);
@@ -54,7 +54,7 @@ function rowParts(rows: readonly Fact[], at: number): { parts: Fact[]; kind: str
   const label = total.row_labels[total.row_labels.length - 1] ?? '';
   const before = rows.slice(0, at);
   const prev = before[before.length - 1];
-  const isSubtotal = /^계$|^소계$/.test(label.replace(/\s/g, '')) && prev && prev.row_labels.length >= 2;
+  const isSubtotal = isSubtotalLabel(label) && prev && prev.row_labels.length >= 2;
   if (isSubtotal) {
     const group = prev.row_labels[0];
     const parts: Fact[] = [];

@@ -10,4 +10,5 @@ export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './units.js';
 export { unitColumns } from './unit-columns.js';
 export { REGIONS, REGION_ALIASES, resolveRegion } from './regions.js';
 export type { RegionDef } from './region-data.js';
-export { normalizeLabel, isTotalLabel, isCumulativeLabel } from './labels.js';
+export { normalizeLabel, isTotalLabel, isSubtotalLabel, isCumulativeLabel, endsWithTotalWord } from './labels.js';
+export { qualifierAround, isQualifierWord } from './qualifiers.js';

@@ -14,7 +14,10 @@ export interface Quantity {
 const NUM = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const SMALL: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
 const BIG: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
-const NEGATIVE = new Set(['Δ', '△', '▲', '▼', '-', '−', '–']);
+/** Marks of a negative number in Korean tables and prose: `Δ1,495`, `▲3.2%`. */
+export const NEGATIVE_MARKS = 'Δ△▲▼';
+/** In a cell a dash is a minus too; in prose it is a bullet or a hyphen. */
+const NEGATIVE = new Set([...NEGATIVE_MARKS, '-', '−', '–']);
 /** Units that take no magnitude word, longest first (`개사` before `개`). */
 const BASE_UNITS = [...UNITS.values()]
   .filter((u) => !MAGNITUDES.some(([w]) => u.unit_raw.startsWith(w) && UNITS.has(u.unit_raw.slice(w.length))))

@@ -19,5 +19,11 @@ const TOTAL_LABELS = new Set(['계', '합계', '총계', '누계', '소계', '�
 /** Totals and subtotals: `계`, `합계`, `합 계`, `누 계`, `총 계`. */
 export const isTotalLabel = (label: string): boolean => TOTAL_LABELS.has(normalizeLabel(label).replace(/\s/g, ''));
 
+/** A group's subtotal row (`계`, `소 계` under a group label). */
+export const isSubtotalLabel = (label: string): boolean => /^계$|^소계$/.test(label.replace(/\s/g, ''));
+
+/** Prose naming a total right before its number: `총 287회`, `합계 1,200억원`, `(누계 35개)`. */
+export const endsWithTotalWord = (textBefore: string): boolean => /(?:^|[\s(])(총|합계|누계)\s*$/.test(textBefore);
+
 /** Cumulative totals (`누계`) cover periods the table does not list. */
 export const isCumulativeLabel = (label: string): boolean => normalizeLabel(label).replace(/\s/g, '') === '누계';

@@ -1,4 +1,5 @@
-import { readAmount, type Quantity } from './korean-number.js';
+import { NEGATIVE_MARKS, readAmount, type Quantity } from './korean-number.js';
+import { qualifierAround } from './qualifiers.js';
 
 /** What a number in prose is. Only `quantity` becomes a fact; the rest are named non-quantities. */
 export type TokenClass = 'quantity' | 'date' | 'year' | 'ordinal' | 'name' | 'ratio' | 'list_number';
@@ -100,12 +101,6 @@ const RULES: readonly Rule[] = [
   { cls: 'ratio', re: /\d+\s?:\s?\d+(?=\s?매칭|\s?비율|\s*$|\s)/g },
 ];
 
-const BEFORE = /(?:^|[^가-힣])(최대|최소|약)\s*$/;
-const AFTER = /^\s*(이상|이하|초과|미만|내외|이내|정도|가량|\+)/;
-const QUALIFY: Record<string, Quantity['qualifier']> = {
-  최대: 'max', 최소: 'min', 약: 'approx', 이상: 'min', 이하: 'max', 초과: 'over', 미만: 'under', 내외: 'approx', 이내: 'max', 정도: 'approx', 가량: 'approx', '+': 'plus',
-};
-
 /**
  * Classifies every number in a line of prose: dates, years, ordinals, digits inside names and
  * ratios are claimed first; what remains is read as a quantity with its unit and qualifier.
@@ -137,18 +132,17 @@ export function tokenizeNumbers(text: string): NumberToken[] {
   }
   for (let i = 0; i < text.length; i++) {
     if (!/\d/.test(text[i]!) || !free(i, i + 1) || /[\d.,]/.test(text[i - 1] ?? '')) continue;
-    const sign = /[Δ△▲▼]/.test(text[i - 1] ?? '') ? -1 : 1;
+    const sign = i > 0 && NEGATIVE_MARKS.includes(text[i - 1]!) ? -1 : 1;
     const amount = readAmount(text, i);
     if (!amount || !free(i, amount.end)) {
       claim({ cls: 'quantity', start: i, end: i + 1, raw: text[i]! });
       continue;
     }
     const start = sign < 0 ? i - 1 : i;
-    const before = BEFORE.exec(text.slice(Math.max(0, start - 6), start))?.[1];
-    const after = AFTER.exec(text.slice(amount.end))?.[1];
     const last = taken[taken.length - 1];
     const rangeEnd = last && last.cls === 'quantity' && last.end <= start && /^\s*~\s*$/.test(text.slice(last.end, start)) ? last : undefined;
-    const qualifier = amount.approx ? 'approx' : rangeEnd ? 'range_end' : QUALIFY[after ?? ''] ?? QUALIFY[before ?? ''] ?? null;
+    const qualifier = amount.approx ? 'approx' : rangeEnd ? 'range_end'
+      : qualifierAround(text.slice(Math.max(0, start - 6), start), text.slice(amount.end));
     const quantity: Quantity = { raw: text.slice(start, amount.end), value: sign * amount.value, unit_raw: amount.unit_raw, qualifier, start, end: amount.end };
     if (rangeEnd?.quantity && rangeEnd.quantity.unit_raw === null) {
       // `3~5개`: the first number of a range takes the second one's unit.
