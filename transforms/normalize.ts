@@ -2,11 +2,11 @@ import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
 import type { Cell, Fact, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/normalized.js';
 import { append, maxOf } from './array-bounds.js';
 import { buildOutline } from './outline.js';
-import { proseFacts } from './prose-facts.js';
-import { auditFormulas, auditTable } from './quality.js';
-import { tableContext } from './table-context.js';
-import { tableFacts } from './table-facts.js';
-import { modelTable } from './table-structure.js';
+import { auditFormulas, auditTable } from './audit/quality.js';
+import { proseFacts } from './prose/prose-facts.js';
+import { tableContext } from './tables/table-context.js';
+import { tableFacts } from './tables/table-facts.js';
+import { modelTable } from './tables/table-structure.js';
 
 /**
  * The transform stage: outline, structured tables, facts from tables and prose, date mentions and

@@ -1,5 +1,5 @@
-import type { Line, RawTable } from '../schemas/extracted.js';
-import { matchBullet, matchCaption } from '../extractors/line-patterns.js';
+import type { Line, RawTable } from '../../schemas/extracted.js';
+import { matchBullet, matchCaption } from '../../extractors/line-patterns.js';
 
 export interface TableContext {
   readonly title: string;

@@ -1,4 +1,4 @@
-import { lookupUnit } from '../vocabulary/index.js';
+import { lookupUnit } from '../../vocabulary/index.js';
 
 /** The unit a label names in parentheses: `금액(억원)`, `가입(건)`, `과정수(개)`, `부금수입 (억원)`. */
 export function unitInLabel(label: string): string | null {

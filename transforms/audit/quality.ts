@@ -1,5 +1,5 @@
-import type { Fact, QualityCheck } from '../schemas/normalized.js';
-import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../vocabulary/index.js';
+import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');
 const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);

@@ -1,7 +1,7 @@
-import type { RawTable } from '../schemas/extracted.js';
-import type { CellRole } from '../schemas/normalized.js';
-import { normalizeLabel, parseCell, type CellValue } from '../vocabulary/index.js';
-import { maxOf, minOf } from './array-bounds.js';
+import type { RawTable } from '../../schemas/extracted.js';
+import type { CellRole } from '../../schemas/normalized.js';
+import { normalizeLabel, parseCell, type CellValue } from '../../vocabulary/index.js';
+import { maxOf, minOf } from '../array-bounds.js';
 
 /** A data row: its label path and the cells that hold values, by table column. */
 export interface DataRow {

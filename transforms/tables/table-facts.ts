@@ -1,6 +1,6 @@
-import type { Issue, RawTable } from '../schemas/extracted.js';
-import type { Fact } from '../schemas/normalized.js';
-import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../vocabulary/index.js';
+import type { Issue, RawTable } from '../../schemas/extracted.js';
+import type { Fact } from '../../schemas/normalized.js';
+import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
 import type { TableContext } from './table-context.js';
 import type { DataRow, TableModel } from './table-structure.js';

@@ -1,6 +1,6 @@
-import type { Issue, Line } from '../schemas/extracted.js';
-import type { DateMention, Fact } from '../schemas/normalized.js';
-import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../vocabulary/index.js';
+import type { Issue, Line } from '../../schemas/extracted.js';
+import type { DateMention, Fact } from '../../schemas/normalized.js';
+import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../../vocabulary/index.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
 export interface ProseInput {

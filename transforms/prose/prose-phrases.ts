@@ -1,4 +1,4 @@
-import { resolveRegion } from '../vocabulary/index.js';
+import { resolveRegion } from '../../vocabulary/index.js';
 
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
