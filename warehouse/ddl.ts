@@ -1,41 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type TableSpec } from '../schemas/index.js';
+import { createHash } from 'node:crypto';
+import { bilingual, TABLES, type TableSpec } from '../schemas/index.js';
+import { VIEWS, viewColumnComments } from './views.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export const createTableSql = (t: TableSpec): string =>
   `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
-
-/** Analyst views: facts with their document, section path, table title and region name. */
-export const VIEWS: ReadonlyArray<[string, string, string]> = [
-  [
-    'v_facts',
-    'Facts joined with document, section title path, table title and region name',
-    `CREATE OR REPLACE VIEW v_facts AS
-     SELECT f.*, d.title AS document_title, s.title_path AS section_path, s.title AS section_title,
-            t.title AS table_title, r.name_ko AS region_name, r.kind AS region_kind
-     FROM facts f
-     JOIN documents d USING (document_id)
-     LEFT JOIN sections s ON s.document_id = f.document_id AND s.section_id = f.section_id
-     LEFT JOIN report_tables t ON t.document_id = f.document_id AND t.table_id = f.table_id
-     LEFT JOIN regions r ON r.region_code = f.region_code`,
-  ],
-  [
-    'v_fact_chapters',
-    'Facts with the chapter (level-1 section) they belong to',
-    `CREATE OR REPLACE VIEW v_fact_chapters AS
-     WITH RECURSIVE up(document_id, section_id, ancestor_id, level) AS (
-       SELECT document_id, section_id, section_id, level FROM sections
-       UNION ALL
-       SELECT up.document_id, up.section_id, s.parent_id, p.level
-       FROM up JOIN sections s ON s.document_id = up.document_id AND s.section_id = up.ancestor_id
-       JOIN sections p ON p.document_id = s.document_id AND p.section_id = s.parent_id)
-     SELECT f.*, c.label AS chapter_label, c.title AS chapter_title
-     FROM facts f
-     LEFT JOIN up ON up.document_id = f.document_id AND up.section_id = f.section_id AND up.level = 1
-     LEFT JOIN sections c ON c.document_id = up.document_id AND c.section_id = up.ancestor_id`,
-  ],
-];
 
 const ready = new WeakSet<DuckDBConnection>();
 
@@ -49,13 +20,30 @@ async function existingSchema(conn: DuckDBConnection): Promise<Map<string, strin
   return have;
 }
 
-/**
- * Creates every table, documents every table and column, and (re)creates the views; once per
- * connection, and only what is missing or changed (an existing warehouse opens in milliseconds).
- * A warehouse made by an earlier version gains the columns added since (never loses any).
- */
-export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
-  if (ready.has(conn)) return;
+/** Where the warehouse records which schema it has: one row, the fingerprint of TABLES and VIEWS. */
+const SCHEMA_TABLE = {
+  name: 'kbiz_schema',
+  comment: bilingual({ en: 'Fingerprint of the schema (tables, columns, comments, views) kbiz-etl last applied', ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기)의 지문' }),
+  columns: [
+    ['fingerprint', 'VARCHAR', bilingual({ en: 'SHA-256 of the declared tables and views', ko: '선언한 표와 보기의 SHA-256' })],
+    ['applied_at', 'TIMESTAMP', bilingual({ en: 'When it was applied (UTC)', ko: '적용 시각(UTC)' })],
+  ],
+} as const;
+
+/** Changes whenever a table, column, comment or view of this version differs. */
+const FINGERPRINT = createHash('sha256').update(JSON.stringify({ TABLES: TABLES.map(({ row: _row, ...t }) => t), VIEWS })).digest('hex');
+
+async function appliedFingerprint(conn: DuckDBConnection): Promise<string | null> {
+  try {
+    const r = await conn.runAndReadAll(`SELECT fingerprint FROM ${SCHEMA_TABLE.name}`);
+    return (r.getRowObjectsJson()[0]?.fingerprint as string | undefined) ?? null;
+  } catch {
+    return null; // a warehouse made before the fingerprint, or a new one
+  }
+}
+
+/** Creates, alters and comments only what is missing or changed, then recreates the views. */
+async function applySchema(conn: DuckDBConnection): Promise<void> {
   const have = await existingSchema(conn);
   for (const t of TABLES) {
     if (!have.has(t.name)) await conn.run(createTableSql(t));
@@ -66,9 +54,36 @@ export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
       if (have.get(key) !== c.comment) await conn.run(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${quote(c.comment)}`);
     }
   }
-  for (const [name, comment, sql] of VIEWS) {
-    await conn.run(sql);
-    await conn.run(`COMMENT ON VIEW ${name} IS ${quote(comment)}`);
+  for (const view of VIEWS) {
+    await conn.run(view.sql);
+    await conn.run(`COMMENT ON VIEW ${view.name} IS ${quote(bilingual(view))}`);
+    for (const [column, comment] of viewColumnComments(view)) await conn.run(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
+  }
+  const { name, comment, columns } = SCHEMA_TABLE;
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${name} (${columns.map(([c, type]) => `${c} ${type}`).join(', ')})`);
+  await conn.run(`COMMENT ON TABLE ${name} IS ${quote(comment)}`);
+  for (const [c, , text] of columns) await conn.run(`COMMENT ON COLUMN ${name}.${c} IS ${quote(text)}`);
+  await conn.run(`DELETE FROM ${name}`);
+  await conn.run(`INSERT INTO ${name} VALUES (${quote(FINGERPRINT)}, now()::TIMESTAMP)`);
+}
+
+/**
+ * Creates every table, documents every table, view and column, and (re)creates the views; once
+ * per connection. A warehouse whose recorded fingerprint matches is left alone (one query), and
+ * the rest happens in one transaction (each DDL statement on its own would be a commit).
+ * A warehouse made by an earlier version gains the columns added since (never loses any).
+ */
+export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
+  if (ready.has(conn)) return;
+  if ((await appliedFingerprint(conn)) !== FINGERPRINT) {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await applySchema(conn);
+      await conn.run('COMMIT');
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw e;
+    }
   }
   ready.add(conn);
 }

@@ -1,5 +1,7 @@
-export { openWarehouse, type Warehouse } from './connect.js';
-export { ensureSchema, VIEWS } from './ddl.js';
+export { openReadOnly, openWarehouse, type Warehouse } from './connect.js';
+export { readOnlyQuery } from './read-only-query.js';
+export { ensureSchema } from './ddl.js';
+export { VIEWS, type ViewSpec } from './views.js';
 export { loadDocument, loadDimensions, recordRuns } from './load.js';
 export { exportParquet } from './export-parquet.js';
 export { documentRows, dimensionRows } from './rows.js';

@@ -28,6 +28,28 @@ describe('warehouse load (real DuckDB file)', () => {
     }
   });
 
+  it('documents every column of every table and view in Korean and English, and reopens without rewriting the schema', async () => {
+    const path = join(dir, 'c.duckdb');
+    let wh = await openWarehouse(path);
+    await ensureSchema(wh.conn);
+    wh.close();
+    wh = await openWarehouse(path);
+    try {
+      const applied = async () => (await query(wh.conn, 'SELECT applied_at FROM kbiz_schema')).rows;
+      const before = await applied();
+      await ensureSchema(wh.conn); // the fingerprint matches: nothing is rewritten (each rewrite is a catalog commit)
+      expect(await applied()).toEqual(before);
+      const cols = await query(wh.conn, `SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal`);
+      const undocumented = cols.rows.filter((r) => !/[가-힣].* \| .*[a-z]/i.test(String(r.comment ?? ''))).map((r) => `${r.table_name}.${r.column_name}`);
+      expect(undocumented).toEqual([]);
+      const views = await query(wh.conn, `SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment LIKE '%|%'`);
+      expect(views.rows.map((r) => r.view_name).sort()).toEqual(['v_fact_chapters', 'v_facts']);
+      expect(cols.rows.filter((r) => r.table_name === 'v_facts').length).toBe(TABLES.find((t) => t.name === 'facts')!.columns.length + 6);
+    } finally {
+      wh.close();
+    }
+  });
+
   it('replaces a document on reload: no duplicates, identical rows', async () => {
     const wh = await openWarehouse(join(dir, 'b.duckdb'));
     try {
@@ -59,6 +81,8 @@ describe('warehouse load (real DuckDB file)', () => {
     const path = join(dir, 'e.duckdb');
     let wh = await openWarehouse(path);
     await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
+    // as an earlier version left it: no schema fingerprint, a column missing, an old comment
+    await wh.conn.run('DROP TABLE kbiz_schema');
     await wh.conn.run('ALTER TABLE documents DROP COLUMN artifact_sha256');
     await wh.conn.run(`COMMENT ON COLUMN facts.value IS 'old words'`);
     wh.close();
@@ -67,7 +91,7 @@ describe('warehouse load (real DuckDB file)', () => {
       await ensureSchema(wh.conn);
       const cols = await query(wh.conn, `SELECT column_name, comment FROM duckdb_columns() WHERE (table_name = 'documents' AND column_name = 'artifact_sha256') OR (table_name = 'facts' AND column_name = 'value')`);
       expect(cols.rows.map((r) => r.column_name).sort()).toEqual(['artifact_sha256', 'value']);
-      expect(cols.rows.find((r) => r.column_name === 'value')!.comment).toMatch(/^Number as written/);
+      expect(cols.rows.find((r) => r.column_name === 'value')!.comment).toMatch(/^unit_raw 단위로 적힌 수.* | Number as written/);
       expect((await query(wh.conn, 'SELECT count(*) AS n FROM facts')).rows).toEqual([{ n: String(doc.facts.length) }]);
       await loadDocument(wh.conn, doc, '2026-01-02T00:00:00Z', 'abc');
       expect((await query(wh.conn, 'SELECT artifact_sha256 FROM documents')).rows).toEqual([{ artifact_sha256: 'abc' }]);

@@ -27,8 +27,15 @@ describe('one declaration per warehouse table', () => {
     expect(t.columns.map((c) => c.name).sort()).toEqual([...fields].sort());
     for (const c of t.columns) {
       expect(STORES[kindOf(t.row.shape[c.name] as z.ZodType)], `${t.name}.${c.name}`).toContain(c.type);
-      expect(c.comment.length, `${t.name}.${c.name} has a comment`).toBeGreaterThan(3);
+      expect(c.en, `${t.name}.${c.name} in English`).toMatch(/[a-z]{2}/i);
+      expect(c.ko, `${t.name}.${c.name} in Korean`).toMatch(/[가-힣]/);
     }
+  });
+
+  it('stores Korean and English in each comment', () => {
+    const facts = WAREHOUSE_TABLES.facts;
+    expect(facts.comment).toBe('보고서의 모든 수치(표 칸과 본문), 단위 정규화 | Every number of the report, from table cells and prose, unit-normalized');
+    for (const t of TABLES) expect(t.ko, t.name).toMatch(/[가-힣]/);
   });
 
   it('per-document tables carry the document id and year, and the contract tables are all declared', () => {
