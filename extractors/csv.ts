@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
 import { decodeText } from './decode.js';
-import { buildExtracted, type SourceRef } from './text.js';
+import { buildExtracted } from './build-extracted.js';
+import type { Extractor, SourceRef } from './extractor.js';
 
 /**
  * Comma-separated text: no tabs anywhere, and nearly every non-blank line parses into the same
@@ -32,3 +33,20 @@ export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: 
   });
   return buildExtracted(ref, lines, { format: 'csv', encoding, pipeline_version, issues });
 }
+
+/** UTF-8 text that looks like CSV; a head cut mid-character, or not UTF-8, is left to the text decoder. */
+function detectCsv(head: Uint8Array): number {
+  try {
+    return looksLikeCsv(new TextDecoder('utf-8', { fatal: true }).decode(head)) ? 0.8 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export const csvExtractor: Extractor = {
+  format: 'csv',
+  extensions: ['csv', 'tsv'],
+  textual: true,
+  detect: detectCsv,
+  extract: async (bytes, ref, version) => extractCsv(bytes, ref, version),
+};

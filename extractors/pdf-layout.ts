@@ -1,4 +1,4 @@
-import type { PageLine } from './text.js';
+import type { PageLine } from './build-extracted.js';
 
 /** A run of text as pdf.js places it: baseline origin, width and font size, in points. */
 export interface TextItem {

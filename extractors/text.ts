@@ -1,113 +1,7 @@
-import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable } from '../schemas/extracted.js';
-import { EtlError } from '../schemas/etl-error.js';
-import { classifyLines, type LineClass } from './classify-lines.js';
+import type { ExtractedDocument } from '../schemas/extracted.js';
+import { buildExtracted } from './build-extracted.js';
 import { decodeText, splitLines } from './decode.js';
-import { splitTsvRows } from './tsv-grid.js';
-
-/** What the caller knows about a document before reading it (registry entry or CLI flags). */
-export interface SourceRef {
-  readonly document_id: string;
-  readonly publisher: string;
-  readonly title?: string | undefined;
-  readonly report_year?: number | undefined;
-  readonly published_on?: string | null | undefined;
-  readonly source_path: string;
-  readonly source_sha256: string;
-}
-
-export interface PageLine {
-  readonly text: string;
-  readonly page: number | null;
-  /** A PDF's running header or footer, moved after the content: kept, but holds no facts. */
-  readonly furniture?: boolean;
-}
-
-/** Groups consecutive table rows into raw grids; the table id is its first line. */
-export function groupTables(lines: readonly Line[], issues: Issue[]): RawTable[] {
-  const tables: RawTable[] = [];
-  let run: Line[] = [];
-  const flush = () => {
-    if (!run.length) return;
-    const table_id = `t${run[0]!.line_no}`;
-    const cells = splitTsvRows(run.map((l) => l.text));
-    const rows = run.map((l, i) => ({ line_no: l.line_no, cells: cells[i] ?? [l.text] }));
-    const widths = new Set(rows.map((r) => r.cells.length));
-    const quoted = rows.find((r) => r.cells.some((c) => (c.match(/"/g)?.length ?? 0) % 2 === 1));
-    if (quoted) {
-      issues.push({ code: 'stray_quote', message: `table ${table_id}: an unpaired " kept as text (quotes do not join cells or lines)`, line_no: quoted.line_no });
-    }
-    if (widths.size > 1) {
-      issues.push({ code: 'ragged_table', message: `table ${table_id} has rows of ${[...widths].sort((a, b) => a - b).join(', ')} cells`, line_no: run[0]!.line_no });
-    }
-    tables.push({ table_id, line_start: run[0]!.line_no, line_end: run[run.length - 1]!.line_no, rows });
-    run.forEach((l) => ((l as { table_id: string | null }).table_id = table_id));
-    run = [];
-  };
-  for (const line of lines) {
-    if (line.kind === 'table_row') run.push(line);
-    else flush();
-  }
-  flush();
-  return tables;
-}
-
-const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*년/;
-
-/** Title, report year and publication month read off the cover, falling back to what the caller knew. */
-function describe(ref: SourceRef, lines: readonly Line[], format: DocumentMeta['source_format']): DocumentMeta {
-  const cover = lines.filter((l) => l.kind === 'title').map((l) => l.text.trim());
-  // `2020년도 사업보고 요약` beats a sheet name or a publisher line that merely says 보고
-  const title =
-    cover.find((t) => YEAR_IN_TITLE.test(t) && /보고|report/i.test(t)) ?? cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ?? cover[0] ?? ref.title;
-  const yearInTitle = [title, ...cover].map((t) => (t ? YEAR_IN_TITLE.exec(t)?.[1] : undefined)).find(Boolean);
-  const report_year = ref.report_year ?? (yearInTitle ? Number(yearInTitle) : undefined);
-  if (!report_year) {
-    throw new EtlError('no_report_year', 'no report year in the title (pass --year YYYY)', { stage: 'extract', source: ref.source_path });
-  }
-  const month = cover.map((t) => /^((?:19|20)\d{2})\s*[.년-]\s*(\d{1,2})\s*[.월]?\s*$/.exec(t)).find(Boolean);
-  const published_on = month ? `${month[1]}-${month[2]!.padStart(2, '0')}` : (ref.published_on ?? null);
-  return {
-    document_id: ref.document_id,
-    publisher: ref.publisher,
-    title: title ?? `${report_year}년도 사업보고`,
-    report_year,
-    published_on,
-    source_format: format,
-    source_path: ref.source_path,
-    source_sha256: ref.source_sha256,
-  };
-}
-
-/** Lines with page numbers (from any format) → the extracted artifact: kinds, headings, grids. */
-export function buildExtracted(
-  ref: SourceRef,
-  pageLines: readonly PageLine[],
-  meta: { format: DocumentMeta['source_format']; encoding: string; pipeline_version: string; issues?: Issue[] },
-): ExtractedDocument {
-  const issues: Issue[] = [...(meta.issues ?? [])];
-  const classes: LineClass[] = classifyLines(pageLines.map((l) => l.text));
-  const lines: Line[] = pageLines.map((l, i) => ({
-    line_no: i + 1,
-    page: l.page,
-    text: l.text,
-    kind: classes[i]!.kind,
-    ...(classes[i]!.depth ? { depth: classes[i]!.depth } : {}),
-    ...(classes[i]!.heading ? { heading: classes[i]!.heading } : {}),
-    ...(l.furniture ? { furniture: true } : {}),
-    table_id: null,
-  }));
-  const tables = groupTables(lines, issues);
-  return {
-    artifact: 'extracted',
-    pipeline_version: meta.pipeline_version,
-    input_sha256: ref.source_sha256,
-    document: describe(ref, lines, meta.format),
-    encoding: meta.encoding,
-    lines,
-    tables,
-    issues,
-  };
-}
+import type { Extractor, SourceRef } from './extractor.js';
 
 /** Text with tab-separated tables (UTF-8, UTF-16 or CP949; any line ending) → extracted artifact. */
 export function extractText(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): ExtractedDocument {
@@ -115,3 +9,15 @@ export function extractText(bytes: Uint8Array, ref: SourceRef, pipeline_version:
   const lines = splitLines(text, ref.source_path).map((t) => ({ text: t, page: null }));
   return buildExtracted(ref, lines, { format: 'text', encoding, pipeline_version });
 }
+
+/**
+ * Text claims no content of its own: it is what bytes no other format claims are read as (the
+ * registry's fallback), and the decoder then says whether they are text at all.
+ */
+export const textExtractor: Extractor = {
+  format: 'text',
+  extensions: ['txt', 'text', 'md'],
+  textual: true,
+  detect: () => 0,
+  extract: async (bytes, ref, version) => extractText(bytes, ref, version),
+};

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { SourceRef } from '../extractors/index.js';
+import { declaredFormat, resolveFormat, type SourceRef } from '../extractors/index.js';
 import { EtlError } from '../schemas/etl-error.js';
 import type { SourceEntry, SourceFormat } from '../schemas/source.js';
-import { declaredFormat, resolveFormat } from './detect-format.js';
 import { documentIdFor, loadRegistry, readRegistered, sha256 } from './registry.js';
 
 /** One document to process; plain data, so that a worker thread can take it. */

@@ -1,5 +1,4 @@
-import { extractCsv } from '../extractors/csv.js';
-import { extractText, type SourceRef } from '../extractors/text.js';
+import { extractorFor, type SourceRef } from '../extractors/index.js';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { NormalizedDocument } from '../schemas/normalized.js';
 import type { SourceFormat } from '../schemas/source.js';
@@ -7,16 +6,13 @@ import { normalize } from '../transforms/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
 /**
- * extract: bytes of a document in a detected format → the extracted artifact. The PDF and XLSX
- * readers (pdf.js, exceljs) load only when such a document comes: a text run starts faster.
+ * extract: bytes of a document in a detected format → the extracted artifact, by that format's
+ * registered extractor (the PDF and XLSX readers load only when such a document comes).
  */
-export async function extractStage(bytes: Uint8Array, ref: SourceRef, format: SourceFormat): Promise<ExtractedDocument> {
-  switch (format) {
-    case 'text': return extractText(bytes, ref, PIPELINE_VERSION);
-    case 'csv': return extractCsv(bytes, ref, PIPELINE_VERSION);
-    case 'pdf': return (await import('../extractors/pdf.js')).extractPdf(bytes, ref, PIPELINE_VERSION);
-    case 'xlsx': return (await import('../extractors/xlsx.js')).extractXlsx(bytes, ref, PIPELINE_VERSION);
-  }
+export async function extractStage(
+  bytes: Uint8Array, ref: SourceRef, format: SourceFormat,
+): Promise<ExtractedDocument> {
+  return extractorFor(format).extract(bytes, ref, PIPELINE_VERSION);
 }
 
 /** transform: extracted artifact (and the hash of its bytes, the new artifact's input) → normalized artifact (pure). */
