@@ -82,6 +82,7 @@ export function buildExtracted(
     kind: classes[i]!.kind,
     ...(classes[i]!.depth ? { depth: classes[i]!.depth } : {}),
     ...(classes[i]!.heading ? { heading: classes[i]!.heading } : {}),
+    ...(classes[i]!.body !== undefined ? { body: classes[i]!.body } : {}),
     ...(l.furniture ? { furniture: true } : {}),
     table_id: null,
   }));

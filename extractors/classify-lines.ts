@@ -8,6 +8,8 @@ export interface LineClass {
   readonly kind: LineKind;
   readonly depth?: number;
   readonly heading?: HeadingInfo;
+  /** A bullet's text without its marker, a caption's title without its brackets. */
+  readonly body?: string;
 }
 
 const isBlank = (t: string) => t.trim() === '';
@@ -77,9 +79,10 @@ function classifyBody(texts: readonly string[], i: number, chapters: Map<string,
     const next = nextNonBlank(texts, i) ?? '';
     if (next.includes('\t') || matchCaption(next) || /단\s*위/.test(text)) return { kind: 'unit_note' };
   }
-  if (matchCaption(text)) return { kind: 'caption' };
+  const caption = matchCaption(text);
+  if (caption) return { kind: 'caption', body: caption };
   const bullet = matchBullet(text);
-  if (bullet) return { kind: 'bullet', depth: bullet.depth };
+  if (bullet) return { kind: 'bullet', depth: bullet.depth, body: bullet.body };
   const chapter = isBlank(texts[i - 1] ?? '') ? chapterFromToc(text, chapters) : undefined;
   if (chapter) return { kind: 'heading', heading: chapter };
   return { kind: 'text' };

@@ -24,6 +24,11 @@ export const Line = z.object({
   /** Bullet depth (1 = `- `, 2 = ` - `), present on bullets only. */
   depth: z.number().int().positive().optional(),
   heading: HeadingInfo.optional(),
+  /**
+   * What the line says without its marker: a bullet's text after `-`/`·`, a caption's title inside
+   * its brackets (`〈 회원 현황 〉` → `회원 현황`). Present on bullets and captions only.
+   */
+  body: z.string().optional(),
   /** A PDF's running header or footer (page furniture): kept as a line, never a fact. */
   furniture: z.boolean().optional(),
   table_id: z.string().nullable(),

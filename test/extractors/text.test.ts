@@ -55,6 +55,15 @@ describe('text extractor on the 2020 report', () => {
     expect(line(' - 보증발급 및 공동구매 실적').depth).toBe(2);
   });
 
+  it('gives bullets their text without the marker and captions their title without brackets', () => {
+    expect(line(' - 보증발급 및 공동구매 실적').body).toBe('보증발급 및 공동구매 실적');
+    expect(line("〈 회원 현황 ('20. 12월말 기준) 〉").body).toBe("회원 현황 ('20. 12월말 기준)");
+    expect(line('(단위 : 개)').body).toBeUndefined();
+    expect(line('1. 중소기업 조직화 제고').body).toBeUndefined();
+    expect(doc.lines.filter((l) => l.body !== undefined).every((l) => l.kind === 'bullet' || l.kind === 'caption')).toBe(true);
+    expect(doc.lines.filter((l) => l.kind === 'bullet' || l.kind === 'caption').every((l) => l.body)).toBe(true);
+  });
+
   it('finds the 34 tab-separated tables and no table in the table of contents', () => {
     expect(doc.tables).toHaveLength(34);
     const tocLines = doc.lines.filter((l) => l.kind === 'toc');
