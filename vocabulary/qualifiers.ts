@@ -1,11 +1,14 @@
 import type { Quantity } from './korean-number.js';
 
 /** Words before a number that qualify it: `최대 15백만원`, `약 3억원`. */
-const BEFORE_WORDS: Readonly<Record<string, Quantity['qualifier']>> = { 최대: 'max', 최소: 'min', 약: 'approx' };
+const BEFORE_WORDS: Readonly<Record<string, Quantity['qualifier']>> = {
+  최대: 'max', 최소: 'min', 약: 'approx',
+};
 
 /** Words after a number that qualify it: `30억원 이상`, `40,000부 내외`, `1,000명+`. */
 const AFTER_WORDS: Readonly<Record<string, Quantity['qualifier']>> = {
-  이상: 'min', 이하: 'max', 초과: 'over', 미만: 'under', 내외: 'approx', 이내: 'max', 정도: 'approx', 가량: 'approx',
+  이상: 'min', 이하: 'max', 초과: 'over', 미만: 'under',
+  내외: 'approx', 이내: 'max', 정도: 'approx', 가량: 'approx',
   '+': 'plus',
 };
 
@@ -21,5 +24,6 @@ export function qualifierAround(before: string, after: string): Quantity['qualif
 }
 
 /** Words that may follow a bare number without being its unit: qualifiers, `여`, conjunctions. */
-const NOT_UNIT = new RegExp(`^(${[...Object.keys(AFTER_WORDS).filter((w) => w !== '+'), '여', '및', '또는', '중'].join('|')})`);
+const NOT_UNIT_WORDS = [...Object.keys(AFTER_WORDS).filter((w) => w !== '+'), '여', '및', '또는', '중'];
+const NOT_UNIT = new RegExp(`^(${NOT_UNIT_WORDS.join('|')})`);
 export const isQualifierWord = (word: string): boolean => NOT_UNIT.test(word);

@@ -31,7 +31,8 @@ describe('two-digit years: one rule, relative to the report year', () => {
           yearOf(`'${two}년`, reportYear)!,
           ...datesIn(`'${two}.12.1`, reportYear).map((d) => Number(d!.end.slice(0, 4))),
         ];
-        for (const y of years) expect(y, `'${two} in ${reportYear}`).toBeLessThanOrEqual(Math.min(2030, reportYear + 6));
+        const latest = Math.min(2030, reportYear + 6);
+        for (const y of years) expect(y, `'${two} in ${reportYear}`).toBeLessThanOrEqual(latest);
         expect(years[0]).toBeGreaterThan(reportYear - 94);
       }
     }
@@ -41,7 +42,8 @@ describe('two-digit years: one rule, relative to the report year', () => {
 describe('yearOf', () => {
   it.each([
     ["'07년", 2007], ['2019년(A)', 2019], ['2020 구축기업수', 2020], ["'20. 12월말 기준", 2020],
-    ["회원 현황 ('20. 12월말 기준)", 2020], ['2017년', 2017], ["'98년", 1998], ['‘93.12월', 1993], ['20년', 2020],
+    ["회원 현황 ('20. 12월말 기준)", 2020], ['2017년', 2017], ["'98년", 1998], ['‘93.12월', 1993],
+    ['20년', 2020],
   ])('%s → %d in the 2020 report', (label, year) => expect(yearOf(label, 2020)).toBe(year));
 
   it("reads '24년 as 2024 in a 2024 report, and '98년 as 1998", () => {
@@ -49,5 +51,6 @@ describe('yearOf', () => {
     expect(yearOf("'98년", 2024)).toBe(1998);
   });
 
-  it.each(['누 계', '증 감(B-A)', '합 계', '12월'])('%s has no year', (label) => expect(yearOf(label, 2020)).toBeNull());
+  it.each(['누 계', '증 감(B-A)', '합 계', '12월'])('%s has no year', (label) =>
+    expect(yearOf(label, 2020)).toBeNull());
 });
