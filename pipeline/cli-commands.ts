@@ -18,6 +18,7 @@ export interface Flags {
   readonly to?: string;
   readonly force: boolean;
   readonly concurrency?: number;
+  readonly maxWorkerMb?: number;
   readonly quiet: boolean;
   readonly json: boolean;
   readonly registry?: string;
@@ -63,6 +64,7 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
     to: only ?? stage(flags.to, '--to'),
     force: flags.force,
     concurrency: flags.concurrency,
+    maxWorkerMb: flags.maxWorkerMb,
     reporter: reporterFor(flags, print, tty),
   });
   if (flags.json) print(JSON.stringify({ type: 'summary', ...summary }));

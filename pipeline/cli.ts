@@ -22,6 +22,7 @@ options:
   --from/--to STAGE  extract, transform, load, export
   --force            redo stages even when their input is unchanged
   --concurrency N    documents processed at once (default: cores)
+  --max-worker-mb N  heap a worker may get for a large document (default 192)
   --quiet, --json    no progress lines / machine-readable summary
   --registry FILE    source registry (default sources/registry.json)`;
 
@@ -34,6 +35,7 @@ const OPTIONS = {
   to: { type: 'string' },
   force: { type: 'boolean', default: false },
   concurrency: { type: 'string' },
+  'max-worker-mb': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   registry: { type: 'string' },
@@ -73,6 +75,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       to: values.to,
       force: values.force,
       concurrency: int(values.concurrency, '--concurrency', 1, 64),
+      maxWorkerMb: int(values['max-worker-mb'], '--max-worker-mb', 16, 65536),
       quiet: values.quiet,
       json: values.json,
       registry: values.registry,

@@ -14,7 +14,7 @@ import { timed, type StageRecord } from './stage-timer.js';
 import { quietReporter, type Reporter } from './progress.js';
 import type { Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
-import { inlinePreparer, workerPreparer } from './worker-pool.js';
+import { BASE_WORKER_MB, failedPreparation, inlinePreparer, poolSize, workerPreparer } from './worker-pool.js';
 
 export interface RunOptions {
   readonly out: string;
@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly force?: boolean;
   /** Documents extracted and transformed at once, each on a worker thread. Default: the cores. */
   readonly concurrency?: number;
+  /** The largest heap one worker may get, in MB; a large document's worker gets more than the 192 MB base. */
+  readonly maxWorkerMb?: number;
   readonly reporter?: Reporter;
   readonly now?: () => Date;
 }
@@ -49,6 +51,8 @@ export interface RunSummary {
   readonly stage_seconds: Record<string, number>;
   readonly rows_loaded: number;
   readonly peak_rss_mb: number;
+  /** Worker threads started, replacements of dead ones included (0 when prepared in this thread). */
+  readonly workers_started: number;
 }
 
 /** What the load and export steps of one run share. */
@@ -107,8 +111,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const wh: Warehouse | null = needsWarehouse ? await openWarehouse(warehouse) : null;
   const records: StageRecord[] = [];
   const results = new Map<string, DocumentResult>();
-  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
-  const preparer = specs.length > 1 && concurrency > 1 ? workerPreparer(concurrency) : inlinePreparer();
+  const maxWorkerMb = opts.maxWorkerMb ?? BASE_WORKER_MB;
+  const concurrency = poolSize(opts.concurrency ?? availableParallelism(), specs.length, maxWorkerMb);
+  const preparer = specs.length > 1 && concurrency > 1 ? workerPreparer({ size: concurrency, maxWorkerMb }) : inlinePreparer();
   let input_bytes = 0;
   const record = (r: StageRecord) => {
     records.push(r);
@@ -138,7 +143,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const limit = pLimit(concurrency * 2);
     let loads = Promise.resolve();
     await Promise.all(specs.map((spec) => limit(async () => {
-      const prep = await preparer.prepare(spec, ctx).catch((e: Error) => ({ document_id: spec.document_id, source: spec.source, ok: false, error: e.message, changed: false, records: [], input_bytes: 0, normalized: null }));
+      const prep = await preparer.prepare(spec, ctx).catch((e: Error) => failedPreparation(spec, ctx, e.message));
       input_bytes += prep.input_bytes;
       prep.records.forEach(record);
       if (!prep.ok) return finish(prep, prep.error);
@@ -172,5 +177,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     stage_seconds,
     rows_loaded: state?.rows_loaded ?? 0,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    workers_started: preparer.workersStarted(),
   };
 }

@@ -153,6 +153,7 @@ describe('kbiz-etl errors', () => {
         --from/--to STAGE  extract, transform, load, export
         --force            redo stages even when their input is unchanged
         --concurrency N    documents processed at once (default: cores)
+        --max-worker-mb N  heap a worker may get for a large document (default 192)
         --quiet, --json    no progress lines / machine-readable summary
         --registry FILE    source registry (default sources/registry.json)"
     `);
