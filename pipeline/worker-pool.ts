@@ -37,7 +37,7 @@ const HEAP_PER_INPUT_MB = 100;
 /**
  * The heap a document's worker gets: the base, or more for a large input (100 × its MB), never
  * above `maxMb` (`--max-worker-mb`) nor half the machine's memory.
- * @example workerHeapMb(4.9 * 2 ** 20, 512) // 490
+ * @example workerHeapMb(5 * 2 ** 20, 1024) // 500: a 5 MB report
  */
 export function workerHeapMb(inputBytes: number, maxMb: number): number {
   const wanted = Math.max(BASE_WORKER_MB, Math.ceil((HEAP_PER_INPUT_MB * inputBytes) / MB));
