@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 
 export interface Warehouse {
@@ -37,4 +37,29 @@ export async function openWarehouse(path: string, opts: { readOnly?: boolean; me
       instance.closeSync();
     },
   };
+}
+
+/**
+ * Opens the warehouse for analysts' SQL so that no statement can write: the file is read-only,
+ * files outside `readableDirs` (the Parquet export) cannot be read or written, no other database
+ * can be attached, no extension installed, and the configuration is locked so a `SET` cannot
+ * undo any of it. DuckDB still lets a statement write inside `readableDirs` (a `COPY` there), so
+ * callers run only statements `readOnlyStatements` accepts.
+ */
+export async function openReadOnly(path: string, opts: { readableDirs?: readonly string[] } = {}): Promise<Warehouse> {
+  const wh = await openWarehouse(path, { readOnly: true });
+  // A trailing separator, or `/out/parquet` would also allow `/out/parquet-old`.
+  const dirs = (opts.readableDirs ?? []).map((d) => `'${(resolve(d) + sep).replace(/'/g, "''")}'`);
+  try {
+    // allowed_directories is a list, which the C API's config flags cannot set: it is set here, before the lock.
+    await wh.conn.run(`SET allowed_directories = [${dirs.join(', ')}]`);
+    await wh.conn.run('SET autoinstall_known_extensions = false');
+    await wh.conn.run('SET autoload_known_extensions = false');
+    await wh.conn.run('SET enable_external_access = false');
+    await wh.conn.run('SET lock_configuration = true');
+  } catch (cause) {
+    wh.close();
+    throw new EtlError('warehouse_failed', 'cannot lock the warehouse down for reading', { source: path, cause });
+  }
+  return wh;
 }
