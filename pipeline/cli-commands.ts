@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { loadedDocuments, openWarehouse, qualityFindings, query, traceFact } from '../warehouse/index.js';
-import { formatCsv, formatJson, formatTable } from './format-rows.js';
+import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, traceFact } from '../warehouse/index.js';
+import { formatCsv, formatJson, formatTable, oneLine } from './format-rows.js';
 import { loadRegistry } from './registry.js';
 import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
 import { runPipeline, type RunSummary } from './runner.js';
@@ -34,6 +34,24 @@ const stage = (s: string | undefined, flag: string): Stage | undefined => {
   return s as Stage;
 };
 
+/** --from and --to, checked against each other: a range that runs nothing is a mistake, not a no-op. */
+function stageRange(flags: Flags): { from?: Stage; to?: Stage } {
+  const from = stage(flags.from, '--from');
+  const to = stage(flags.to, '--to');
+  if (from && to && STAGES.indexOf(from) > STAGES.indexOf(to)) {
+    throw new EtlError('usage', `--from ${from} comes after --to ${to}: stages run in the order ${STAGES.join(', ')}`);
+  }
+  return { from, to };
+}
+
+/** --format for the pipeline: a document format, said in words rather than as a ZodError. */
+function sourceFormat(format: string | undefined): SourceFormat | undefined {
+  if (format === undefined) return undefined;
+  const parsed = SourceFormat.safeParse(format);
+  if (!parsed.success) throw new EtlError('usage', `--format takes ${SourceFormat.options.join(', ')} (not ${oneLine(format)})`);
+  return parsed.data;
+}
+
 function summarize(s: RunSummary): string {
   const ok = s.documents.filter((d) => d.status === 'ok');
   const sum = (k: 'sections' | 'tables' | 'facts') => ok.reduce((n, d) => n + (d.counts?.[k] ?? 0), 0);
@@ -54,14 +72,15 @@ function reporterFor(flags: Flags, print: Print, tty: NodeJS.WriteStream | null)
 /** `run`, or one stage (`extract`, `transform`, `load`, `export`) with the same flags. */
 export async function runCommand(command: string, flags: Flags, print: Print, tty: NodeJS.WriteStream | null = null, printErr: Print = print): Promise<number> {
   const only = command === 'run' ? undefined : (command as Stage);
+  const range = only ? { from: only, to: only } : stageRange(flags);
+  const format = sourceFormat(flags.format);
   const summary = await runPipeline({
     out: flags.out,
     inputs: flags.input,
     year: flags.year,
-    format: flags.format ? SourceFormat.parse(flags.format) : undefined,
+    format,
     registry: flags.registry,
-    from: only ?? stage(flags.from, '--from'),
-    to: only ?? stage(flags.to, '--to'),
+    ...range,
     force: flags.force,
     concurrency: flags.concurrency,
     maxWorkerMb: flags.maxWorkerMb,
@@ -74,10 +93,11 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
   return summary.documents.some((d) => d.status === 'failed') ? 1 : 0;
 }
 
-async function withWarehouse<T>(flags: Flags, work: (conn: Awaited<ReturnType<typeof openWarehouse>>['conn']) => Promise<T>): Promise<T> {
+/** The warehouse in --out, opened so that nothing run on it can write (only the Parquet export is readable besides). */
+async function withWarehouse<T>(flags: Flags, work: (conn: Awaited<ReturnType<typeof openReadOnly>>['conn']) => Promise<T>): Promise<T> {
   const path = join(flags.out, 'kbiz.duckdb');
   if (!existsSync(path)) throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
-  const wh = await openWarehouse(path, { readOnly: true });
+  const wh = await openReadOnly(path, { readableDirs: [join(flags.out, 'parquet')] });
   try {
     return await work(wh.conn);
   } finally {
@@ -85,15 +105,20 @@ async function withWarehouse<T>(flags: Flags, work: (conn: Awaited<ReturnType<ty
   }
 }
 
-/** `sql "SELECT …" [--format table|csv|json]` */
+const SQL_FORMATS = ['table', 'csv', 'csv-safe', 'json'];
+
+/** `sql "SELECT …" [--format table|csv|csv-safe|json]`: read statements only. */
 export async function sqlCommand(sql: string | undefined, flags: Flags, print: Print): Promise<number> {
   if (!sql) throw new EtlError('usage', 'sql needs a query: kbiz-etl sql "SELECT …"');
   const format = flags.format ?? 'table';
-  if (!['table', 'csv', 'json'].includes(format)) throw new EtlError('usage', '--format takes table, csv or json');
-  const { columns, rows } = await withWarehouse(flags, (conn) => query(conn, sql).catch((e: Error) => {
-    throw new EtlError('usage', `query failed: ${e.message.split('\n')[0]}`);
+  if (!SQL_FORMATS.includes(format)) throw new EtlError('usage', `sql: --format takes ${SQL_FORMATS.join(', ')} (not ${oneLine(format)})`);
+  const { columns, rows } = await withWarehouse(flags, (conn) => readOnlyQuery(conn, sql).catch((e: Error) => {
+    if (e instanceof EtlError) throw new EtlError(e.code, `sql: ${e.message}`);
+    throw new EtlError('usage', `query failed: ${oneLine(e.message.split('\n')[0])}`);
   }));
-  print(format === 'csv' ? formatCsv(columns, rows) : format === 'json' ? formatJson(rows) : formatTable(columns, rows));
+  if (format === 'json') print(formatJson(rows));
+  else if (format === 'table') print(formatTable(columns, rows));
+  else print(formatCsv(columns, rows, { spreadsheetSafe: format === 'csv-safe' }));
   return 0;
 }
 
@@ -125,19 +150,32 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
   return 0;
 }
 
+/** A traced fact for the terminal: every value from the report on one line, without control characters. */
+function traceText(r: Readonly<Record<string, unknown>>): string {
+  const t = (v: unknown) => oneLine(v ?? '');
+  const labels = (v: unknown) => t(JSON.stringify(v));
+  return `${t(r.source_path)}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${t(r.kind)}] ${t(r.raw_text)} → ${t(r.value)} ${t(r.unit_raw)} = ${t(r.value_base)} ${t(r.base_unit)}
+  rows ${labels(r.row_labels)} cols ${labels(r.col_labels)}
+  ${String(r.text).split('\t').map(t).join(' │ ')}`;
+}
+
 /** `trace FACT_ID [--document ID]`: the fact and the source line it came from. */
 export async function traceCommand(factId: string | undefined, flags: Flags, print: Print): Promise<number> {
   if (!factId) throw new EtlError('usage', 'trace needs a fact id: kbiz-etl trace t58-r1c1');
   const { rows } = await withWarehouse(flags, (conn) => traceFact(conn, factId, flags.document));
   if (!rows.length) throw new EtlError('not_found', `no fact ${factId}`);
   if (flags.json) print(formatJson(rows));
-  else for (const r of rows) print(`${r.source_path}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${r.kind}] ${r.raw_text} → ${r.value} ${r.unit_raw ?? ''} = ${r.value_base} ${r.base_unit}\n  rows ${JSON.stringify(r.row_labels)} cols ${JSON.stringify(r.col_labels)}\n  ${String(r.text).replace(/\t/g, ' │ ')}`);
+  else for (const r of rows) print(traceText(r));
   return 0;
 }
 
-/** `export --xlsx FILE`: the warehouse's facts as a workbook, one sheet per report table. */
+/**
+ * `export --xlsx FILE [--force]`: the warehouse's facts as a workbook, one sheet per report table.
+ * Replaces a workbook it wrote before; any other file only with --force.
+ */
 export async function exportXlsxCommand(file: string, flags: Flags, print: Print): Promise<number> {
-  const { exportXlsx } = await import('../warehouse/export-xlsx.js');
+  const { checkXlsxTarget, exportXlsx } = await import('../warehouse/export-xlsx.js');
+  checkXlsxTarget(file, { force: flags.force, warehouse: join(flags.out, 'kbiz.duckdb') });
   const { sheets, rows } = await withWarehouse(flags, (conn) => exportXlsx(conn, file));
   if (!flags.quiet) print(`${file}: ${sheets} sheets, ${rows} facts`);
   return 0;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/etl-error.js';
 import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, traceCommand, type Flags } from './cli-commands.js';
@@ -8,8 +9,8 @@ export const HELP = `kbiz-etl — KBIZ annual business report summaries → Duck
 usage:
   kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
   kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
-  kbiz-etl export --xlsx FILE   the facts as a workbook: one sheet per report table
-  kbiz-etl sql "SELECT …" [--format table|csv|json]
+  kbiz-etl export --xlsx FILE [--force]   the facts as a workbook: one sheet per report table
+  kbiz-etl sql "SELECT …" [--format table|csv|csv-safe|json]   read statements only
   kbiz-etl check          arithmetic findings per table
   kbiz-etl sources        registered documents and their load status
   kbiz-etl trace FACT_ID [--document ID]   the source line of a fact
@@ -18,9 +19,10 @@ options:
   --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
   --input FILE       an ad-hoc document instead of the registry (repeatable)
   --year YYYY        report year when the title does not say
-  --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json
+  --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
+                     or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it)
   --from/--to STAGE  extract, transform, load, export
-  --force            redo stages even when their input is unchanged
+  --force            redo stages even when their input is unchanged; export --xlsx: replace any file
   --concurrency N    documents processed at once (default: cores)
   --max-worker-mb N  heap a worker may get for a large document (default 192)
   --quiet, --json    no progress lines / machine-readable summary
@@ -51,6 +53,15 @@ const int = (v: string | undefined, flag: string, min: number, max: number): num
   return n;
 };
 
+const PIPELINE_COMMANDS = ['run', 'extract', 'transform', 'load', 'export'];
+
+/** The pipeline commands read documents from --input only: a bare file name would be ignored, and the registry run. */
+function checkPositionals(command: string, extra: readonly string[], input: readonly string[] | undefined): void {
+  if (!PIPELINE_COMMANDS.includes(command) || extra.length === 0) return;
+  const hint = input?.length ? '' : `: did you mean --input ${extra[0]}?`;
+  throw new EtlError('usage', `${command} takes no argument ${extra[0]}${hint}`);
+}
+
 /** Parses argv and runs one command; returns the exit code. Only `main` exits the process. */
 export async function cli(argv: readonly string[], print: (s: string) => void, printErr: (s: string) => void, tty: NodeJS.WriteStream | null = null): Promise<number> {
   try {
@@ -65,6 +76,10 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
     if (values.help || !command) {
       print(HELP);
       return command || values.help ? 0 : 2;
+    }
+    checkPositionals(command, positionals.slice(1), values.input);
+    if (statSync(values.out, { throwIfNoEntry: false })?.isDirectory() === false) {
+      throw new EtlError('usage', `--out ${values.out} is a file; it takes a folder (default out)`);
     }
     const flags: Flags = {
       out: values.out,

@@ -80,7 +80,9 @@ describe('kbiz-etl run on the bundled report', () => {
       (2 rows)"
     `);
     const csv = await kbiz('sql', "SELECT '=1+1' AS f, -3 AS n, '@x' AS a", '--out', out, '--format', 'csv');
-    expect(csv.out).toBe("f,n,a\r\n'=1+1,-3,'@x");
+    expect(csv.out).toBe('f,n,a\r\n=1+1,-3,@x');
+    const safe = await kbiz('sql', "SELECT '=1+1' AS f, -3 AS n, '@x' AS a", '--out', out, '--format', 'csv-safe');
+    expect(safe.out).toBe("f,n,a\r\n'=1+1,-3,'@x");
     const json = await kbiz('sql', 'SELECT 1 AS one', '--out', out, '--format', 'json');
     expect(JSON.parse(json.out)).toEqual([{ one: 1 }]);
   });
@@ -139,8 +141,8 @@ describe('kbiz-etl errors', () => {
       usage:
         kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
         kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
-        kbiz-etl export --xlsx FILE   the facts as a workbook: one sheet per report table
-        kbiz-etl sql "SELECT …" [--format table|csv|json]
+        kbiz-etl export --xlsx FILE [--force]   the facts as a workbook: one sheet per report table
+        kbiz-etl sql "SELECT …" [--format table|csv|csv-safe|json]   read statements only
         kbiz-etl check          arithmetic findings per table
         kbiz-etl sources        registered documents and their load status
         kbiz-etl trace FACT_ID [--document ID]   the source line of a fact
@@ -149,9 +151,10 @@ describe('kbiz-etl errors', () => {
         --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
         --input FILE       an ad-hoc document instead of the registry (repeatable)
         --year YYYY        report year when the title does not say
-        --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json
+        --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
+                           or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it)
         --from/--to STAGE  extract, transform, load, export
-        --force            redo stages even when their input is unchanged
+        --force            redo stages even when their input is unchanged; export --xlsx: replace any file
         --concurrency N    documents processed at once (default: cores)
         --max-worker-mb N  heap a worker may get for a large document (default 192)
         --quiet, --json    no progress lines / machine-readable summary
