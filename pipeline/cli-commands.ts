@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, traceFact } from '../warehouse/index.js';
+import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, traceFact, type Warehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable, oneLine } from './format-rows.js';
 import { loadRegistry } from './registry.js';
 import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
@@ -48,8 +48,8 @@ function stageRange(flags: Flags): { from?: Stage; to?: Stage } {
 function sourceFormat(format: string | undefined): SourceFormat | undefined {
   if (format === undefined) return undefined;
   const parsed = SourceFormat.safeParse(format);
-  if (!parsed.success) throw new EtlError('usage', `--format takes ${SourceFormat.options.join(', ')} (not ${oneLine(format)})`);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  throw new EtlError('usage', `--format takes ${SourceFormat.options.join(', ')} (not ${oneLine(format)})`);
 }
 
 function summarize(s: RunSummary): string {
@@ -94,7 +94,7 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
 }
 
 /** The warehouse in --out, opened so that nothing run on it can write (only the Parquet export is readable besides). */
-async function withWarehouse<T>(flags: Flags, work: (conn: Awaited<ReturnType<typeof openReadOnly>>['conn']) => Promise<T>): Promise<T> {
+async function withWarehouse<T>(flags: Flags, work: (conn: Warehouse['conn']) => Promise<T>): Promise<T> {
   const path = join(flags.out, 'kbiz.duckdb');
   if (!existsSync(path)) throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
   const wh = await openReadOnly(path, { readableDirs: [join(flags.out, 'parquet')] });
@@ -111,7 +111,9 @@ const SQL_FORMATS = ['table', 'csv', 'csv-safe', 'json'];
 export async function sqlCommand(sql: string | undefined, flags: Flags, print: Print): Promise<number> {
   if (!sql) throw new EtlError('usage', 'sql needs a query: kbiz-etl sql "SELECT …"');
   const format = flags.format ?? 'table';
-  if (!SQL_FORMATS.includes(format)) throw new EtlError('usage', `sql: --format takes ${SQL_FORMATS.join(', ')} (not ${oneLine(format)})`);
+  if (!SQL_FORMATS.includes(format)) {
+    throw new EtlError('usage', `sql: --format takes ${SQL_FORMATS.join(', ')} (not ${oneLine(format)})`);
+  }
   const { columns, rows } = await withWarehouse(flags, (conn) => readOnlyQuery(conn, sql).catch((e: Error) => {
     if (e instanceof EtlError) throw new EtlError(e.code, `sql: ${e.message}`);
     throw new EtlError('usage', `query failed: ${oneLine(e.message.split('\n')[0])}`);
@@ -154,7 +156,8 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
 function traceText(r: Readonly<Record<string, unknown>>): string {
   const t = (v: unknown) => oneLine(v ?? '');
   const labels = (v: unknown) => t(JSON.stringify(v));
-  return `${t(r.source_path)}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${t(r.kind)}] ${t(r.raw_text)} → ${t(r.value)} ${t(r.unit_raw)} = ${t(r.value_base)} ${t(r.base_unit)}
+  const where = `${t(r.source_path)}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${t(r.kind)}]`;
+  return `${where} ${t(r.raw_text)} → ${t(r.value)} ${t(r.unit_raw)} = ${t(r.value_base)} ${t(r.base_unit)}
   rows ${labels(r.row_labels)} cols ${labels(r.col_labels)}
   ${String(r.text).split('\t').map(t).join(' │ ')}`;
 }

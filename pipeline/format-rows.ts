@@ -32,7 +32,8 @@ export function formatTable(columns: readonly string[], rows: Rows): string {
   const widths = heads.map((c, i) => Math.min(60, Math.max(width(c), ...cells.map((r) => width(r[i]!)))));
   const clip = (s: string, w: number) => (width(s) <= w ? s : `${[...s].slice(0, w - 1).join('')}…`);
   const line = (vals: readonly string[]) => vals.map((v, i) => pad(clip(v, widths[i]!), widths[i]!)).join(' │ ').trimEnd();
-  return [line(heads), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), `(${rows.length} row${rows.length === 1 ? '' : 's'})`].join('\n');
+  const count = `(${rows.length} row${rows.length === 1 ? '' : 's'})`;
+  return [line(heads), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), count].join('\n');
 }
 
 /** A number as text, as DuckDB writes BIGINT, DECIMAL, HUGEINT and DOUBLE's infinities in JSON. */

@@ -16,7 +16,8 @@ const WRITER = 'kbiz-etl';
 export function isOurWorkbook(file: string): boolean {
   try {
     const core = readZipEntry(file, 'docProps/core.xml')?.toString('utf8') ?? '';
-    return core.includes(`<dc:creator>${WRITER}</dc:creator>`) && core.includes(`<cp:lastModifiedBy>${WRITER}</cp:lastModifiedBy>`);
+    return core.includes(`<dc:creator>${WRITER}</dc:creator>`)
+      && core.includes(`<cp:lastModifiedBy>${WRITER}</cp:lastModifiedBy>`);
   } catch {
     return false;
   }
@@ -34,8 +35,12 @@ export function checkXlsxTarget(file: string, opts: { force: boolean; warehouse:
   const refuse = (why: string) => new EtlError('usage', why, { source: file });
   if (!target.isFile()) throw refuse('not a file; --xlsx takes the name of a workbook');
   const wh = statSync(opts.warehouse, { throwIfNoEntry: false });
-  if (wh && wh.ino === target.ino && wh.dev === target.dev) throw refuse('this is the warehouse being exported; choose another file');
-  if (!opts.force && !isOurWorkbook(file)) throw refuse('exists and is not a workbook kbiz-etl wrote; pass --force to replace it');
+  if (wh?.ino === target.ino && wh.dev === target.dev) {
+    throw refuse('this is the warehouse being exported; choose another file');
+  }
+  if (!opts.force && !isOurWorkbook(file)) {
+    throw refuse('exists and is not a workbook kbiz-etl wrote; pass --force to replace it');
+  }
 }
 
 const FACT_COLUMNS = ['fact_id', 'row_labels', 'col_labels', 'raw_text', 'value', 'unit_raw', 'unit', 'value_base', 'base_unit', 'period_year', 'region_code', 'is_total', 'qualifier', 'line_no'] as const;
@@ -77,7 +82,8 @@ export async function exportXlsx(conn: DuckDBConnection, file: string): Promise<
   } catch (cause) {
     stream.destroy();
     if (created) rmSync(tmp, { force: true });
-    throw new EtlError('stage_failed', `cannot write the workbook: ${(cause as Error).message}`, { source: file, cause });
+    const why = (cause as Error).message;
+    throw new EtlError('stage_failed', `cannot write the workbook: ${why}`, { source: file, cause });
   }
 }
 

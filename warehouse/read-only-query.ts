@@ -35,7 +35,8 @@ const KEYWORD_EFFECT: ReadonlyArray<readonly [RegExp, string]> = [
   [/^DETACH$/, 'closes a database'],
   [/^(SET|RESET)$/, 'changes the configuration'],
   [/^(INSTALL|LOAD|FORCE|UPDATE_EXTENSIONS)$/, 'adds extensions'],
-  [/^(INSERT|UPDATE|DELETE|MERGE|CREATE|DROP|ALTER|VACUUM|ANALYZE|TRUNCATE|COMMENT|CHECKPOINT)$/, 'changes the warehouse'],
+  [/^(INSERT|UPDATE|DELETE|MERGE|CREATE|DROP|ALTER|TRUNCATE|COMMENT)$/, 'changes the warehouse'],
+  [/^(VACUUM|ANALYZE|CHECKPOINT)$/, 'changes the warehouse'],
   [/^CALL$/, 'runs a procedure'],
 ];
 const keywordRefusal = (keyword: string): string =>
@@ -56,7 +57,12 @@ const SIDE_EFFECT_CALL = new RegExp(`(?<![\\w$])(${SIDE_EFFECT_FUNCTIONS.join('|
  * words DuckDB reads as keywords and names (`"enable_logging"(…)` calls the function too).
  */
 export function sqlWords(sql: string): string {
-  const token = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)|'(?:[^']|'')*(?:'|$)|(?<tag>\$\w*\$)[\s\S]*?(?:\k<tag>|$)|"(?<ident>(?:[^"]|"")*)(?:"|$)/g;
+  const token = new RegExp([
+    /--[^\n]*/, /\/\*[\s\S]*?(?:\*\/|$)/, // comments
+    /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)/, /'(?:[^']|'')*(?:'|$)/, // E'…' and '…' strings
+    /(?<tag>\$\w*\$)[\s\S]*?(?:\k<tag>|$)/, // $$…$$ and $tag$…$tag$ strings
+    /"(?<ident>(?:[^"]|"")*)(?:"|$)/, // quoted identifiers
+  ].map((re) => re.source).join('|'), 'g');
   return sql.replace(token, (...args) => {
     const ident = (args.at(-1) as { ident?: string }).ident;
     return ident === undefined ? ' ' : ` ${ident.replace(/""/g, '"')} `;
@@ -65,7 +71,11 @@ export function sqlWords(sql: string): string {
 
 /** How a read begins; `PRAGMA` only with a pragma that reads. */
 const READ_START = /^(?:select|with|from|values|table|describe|show|summarize|\()/i;
-const READ_PRAGMA = /^pragma\s+(?:table_info|show_tables|show_tables_expanded|show|database_size|database_list|storage_info|metadata_info|version|platform|user_agent|collations|functions)\b/i;
+const READ_PRAGMAS = [
+  'table_info', 'show_tables', 'show_tables_expanded', 'show', 'database_size', 'database_list', 'storage_info',
+  'metadata_info', 'version', 'platform', 'user_agent', 'collations', 'functions',
+];
+const READ_PRAGMA = new RegExp(`^pragma\\s+(?:${READ_PRAGMAS.join('|')})\\b`, 'i');
 
 /**
  * The first keyword of each statement, checked before DuckDB prepares any: preparing alone has
@@ -86,7 +96,9 @@ function refusalByKeyword(words: string): string | null {
 function refusal(type: StatementType, words: string): string | null {
   if (type === StatementType.SELECT) return null;
   // EXPLAIN ANALYZE runs its statement; plain EXPLAIN only plans it.
-  if (type === StatementType.EXPLAIN) return /\banaly[sz]e\b/i.test(words) ? 'EXPLAIN ANALYZE runs the statement' : null;
+  if (type === StatementType.EXPLAIN) {
+    return /\banaly[sz]e\b/i.test(words) ? 'EXPLAIN ANALYZE runs the statement' : null;
+  }
   return REFUSED[type] ?? `${StatementType[type] ?? 'this statement'} is not a query`;
 }
 
