@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { extractorFor, type SourceRef } from '../extractors/index.js';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import type { NormalizedDocument } from '../schemas/normalized.js';
 import type { SourceFormat } from '../schemas/source.js';
 import { normalize } from '../transforms/index.js';
+import { loadCatalog, type LoadedCatalog } from './metric-catalog.js';
 import { PIPELINE_VERSION } from './version.js';
 
 /**
@@ -15,8 +17,18 @@ export async function extractStage(
   return extractorFor(format).extract(bytes, ref, PIPELINE_VERSION);
 }
 
-/** transform: extracted artifact (and the hash of its bytes, the new artifact's input) → normalized artifact (pure). */
-export const transformStage = (doc: ExtractedDocument, input_sha256: string): NormalizedDocument => ({ ...normalize(doc), input_sha256 });
+/**
+ * What a normalized artifact is made from: the extracted artifact's bytes and the metric catalog
+ * (a curated name or alias added to sources/metrics.csv makes every normalized artifact stale).
+ */
+export const transformInputHash = (extractedSha: string, catalog: LoadedCatalog = loadCatalog()): string =>
+  createHash('sha256').update(`${extractedSha}:${catalog.sha256}`).digest('hex');
+
+/** transform: extracted artifact (and the hash of its bytes) → normalized artifact (pure but for reading the catalog once). */
+export const transformStage = (doc: ExtractedDocument, extractedSha: string, catalog: LoadedCatalog = loadCatalog()): NormalizedDocument => ({
+  ...normalize(doc, catalog.metrics),
+  input_sha256: transformInputHash(extractedSha, catalog),
+});
 
 export const STAGES = ['extract', 'transform', 'load', 'export'] as const;
 export type Stage = (typeof STAGES)[number];

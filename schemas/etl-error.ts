@@ -11,6 +11,7 @@ export type EtlErrorCode =
   | 'unsupported_format'
   | 'no_report_year'
   | 'registry_invalid'
+  | 'catalog_invalid'
   | 'checksum_mismatch'
   | 'artifact_missing'
   | 'artifact_invalid'

@@ -53,6 +53,18 @@ export type ReportTable = z.infer<typeof ReportTable>;
 
 export const Qualifier = z.enum(['max', 'min', 'approx', 'over', 'under', 'plus', 'range_start', 'range_end']);
 
+/**
+ * What a number measures over time: a flow (amount in the period), a stock (at period end), a
+ * cumulative total (누계, since a start year), a rate or share (with its denominator where the
+ * table implies one), a change (증감, B−A) or a ratio (배).
+ */
+export const MeasureKind = z.enum(['flow', 'stock', 'cumulative', 'rate', 'share', 'change', 'ratio']);
+export type MeasureKind = z.infer<typeof MeasureKind>;
+
+/** Where a fact's unit was read: the cell itself, its column or row labels, the table's unit note, its caption, the line introducing it, or nowhere (default). */
+export const UnitSource = z.enum(['cell', 'column', 'row', 'note', 'caption', 'intro', 'default']);
+export type UnitSource = z.infer<typeof UnitSource>;
+
 export const Fact = z.object({
   fact_id: z.string(),
   origin: z.enum(['table', 'text']),
@@ -74,8 +86,34 @@ export const Fact = z.object({
   region_code: z.string().nullable(),
   is_total: z.boolean(),
   qualifier: Qualifier.nullable(),
+  /** The metric this number is a value of, stable across reports (metrics.metric_id). */
+  unit_source: UnitSource,
+  metric_id: z.string(),
+  /** The normalized labels the metric id comes from: section › table › rows › columns › kind. */
+  metric_key: z.string(),
+  measure_kind: MeasureKind,
 });
 export type Fact = z.infer<typeof Fact>;
+/** A fact as the table and prose readers make it, before it is given its metric. */
+export type FactDraft = Omit<Fact, 'metric_id' | 'metric_key' | 'measure_kind'>;
+
+/** A metric as one document uses it: curated (sources/metrics.csv) or made from its key. */
+export const Metric = z.object({
+  metric_id: z.string(),
+  name_ko: z.string(),
+  name_en: z.string().nullable(),
+  kind: MeasureKind,
+  unit_family: z.string(),
+  denominator_metric_id: z.string().nullable(),
+  /** For a cumulative metric, the first year it adds up. */
+  cumulative_from: z.number().int().nullable(),
+  first_year: z.number().int().nullable(),
+  last_year: z.number().int().nullable(),
+  /** The catalog names it (true) or it was made from the document's labels (false). */
+  curated: z.boolean(),
+  metric_key: z.string(),
+});
+export type Metric = z.infer<typeof Metric>;
 
 export const DateMention = z.object({
   line_no: z.number().int().positive(),
@@ -110,6 +148,7 @@ export const NormalizedDocument = z.object({
   facts: z.array(Fact),
   date_mentions: z.array(DateMention),
   quality_checks: z.array(QualityCheck),
+  metrics: z.array(Metric),
   issues: z.array(Issue),
 });
 export type NormalizedDocument = z.infer<typeof NormalizedDocument>;

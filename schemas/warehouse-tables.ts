@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Issue } from './extracted.js';
-import { Cell, DateMention, Fact, NormalizedDocument, NormLine, QualityCheck, ReportTable, Section } from './normalized.js';
+import { Cell, DateMention, Fact, Metric, NormalizedDocument, NormLine, QualityCheck, ReportTable, Section } from './normalized.js';
 import { declareTable, type TableSpec } from './table-declaration.js';
 
 /** The two columns every per-document row carries (the loader fills them once per document). */
@@ -140,6 +140,26 @@ const facts = declareTable('facts', ['Every number of the report, from table cel
   region_code: ['VARCHAR', 'Region of the cell or phrase (regions.region_code)', '칸이나 구절의 지역(regions.region_code)'],
   is_total: ['BOOLEAN', 'Total or subtotal (계, 합계, 누계, 총계, 소계)', '합계 또는 소계(계, 합계, 누계, 총계, 소계)'],
   qualifier: ['VARCHAR', 'max (최대), min (최소), approx (약, 여, 내외), over (이상, 초과), under (이하, 미만), plus (+), range_start and range_end (the ends of 3~5억원)', '수식어: max(최대), min(최소), approx(약·여·내외), over(이상·초과), under(이하·미만), plus(+), range_start·range_end(3~5억원의 양 끝)'],
+  unit_source: ['VARCHAR', 'Where the unit was read: cell (written with the number), column or row (a header label), note ((단위 : …)), caption, intro (the line introducing the table), default (nowhere: unit NULL or number)', '단위를 읽은 곳: cell(수치와 함께), column·row(머리글), note((단위 : …)), caption(표 제목), intro(표를 소개하는 줄), default(없음)'],
+  metric_id: ['VARCHAR', 'The metric this number is a value of, the same in every report that gives it (metrics.metric_id)', '이 수치가 값인 지표, 어느 연도 보고서에서나 같음(metrics.metric_id)'],
+  metric_key: ['VARCHAR', 'What metric_id is made from: section|table|row labels|column labels|unit|kind, normalized (spacing, (A) tags, units, years, 中 removed)', 'metric_id의 근거: 절|표|행 머리글|열 머리글|단위|종류(띄어쓰기·(A) 표시·단위·연도·中 제거)'],
+  measure_kind: ['VARCHAR', 'flow (amount in the period), stock (at period end), cumulative (누계, since a start year), rate, share (of a whole), change (증감, B−A) or ratio (배)', '측정 종류: flow(기간 중 발생), stock(기말 잔량), cumulative(누계, 시작 연도부터), rate(율), share(비중), change(증감, B−A), ratio(배)'],
+});
+
+const document_metrics = declareTable('document_metrics', ['Metrics each document gives values for (the metrics view combines them)', '문서마다 값을 주는 지표(metrics 보기가 합침)'], true, perDocument(Metric), {
+  document_id: DOC,
+  report_year: YEAR,
+  metric_id: ['VARCHAR', 'Metric id: curated (sources/metrics.csv) or m-<hash of metric_key>', '지표 ID: 관리 목록(sources/metrics.csv)의 ID 또는 m-<metric_key 해시>'],
+  name_ko: ['VARCHAR', 'Korean name (curated, or table title › labels)', '한국어 이름(관리 목록, 또는 표 제목 › 머리글)'],
+  name_en: ['VARCHAR', 'English name (curated metrics only)', '영어 이름(관리 목록의 지표만)'],
+  kind: ['VARCHAR', 'flow, stock, cumulative, rate, share, change or ratio (see facts.measure_kind)', '측정 종류(facts.measure_kind 참고)'],
+  unit_family: ['VARCHAR', 'Base unit of its values: KRW, USD, count, percent, percent_point, ratio, m2, number', '값의 기준 단위: KRW, USD, count, percent, percent_point, ratio, m2, number'],
+  denominator_metric_id: ['VARCHAR', 'For a share: the metric it is a share of (the total of the counts beside it)', '비중이면 분모 지표(옆 열 수치의 합계)'],
+  cumulative_from: ['INTEGER', 'For a cumulative metric: the first year it adds up', '누계 지표면 합산을 시작한 연도'],
+  first_year: ['INTEGER', 'First period the document gives a value for', '문서가 값을 주는 첫 기간'],
+  last_year: ['INTEGER', 'Last period the document gives a value for', '문서가 값을 주는 마지막 기간'],
+  curated: ['BOOLEAN', 'Named by the curated catalog (true) or made from the labels (false)', '관리 목록에 있는 지표(true) 또는 머리글에서 만든 지표(false)'],
+  metric_key: ['VARCHAR', 'The key it was matched by (facts.metric_key)', '일치시킨 키(facts.metric_key)'],
 });
 
 const date_mentions = declareTable('date_mentions', ['Dates and date ranges in the text, resolved with the report year', '본문의 날짜와 기간(보고 연도로 해석)'], true, perDocument(DateMention), {
@@ -235,6 +255,7 @@ export const WAREHOUSE_TABLES = {
   date_mentions,
   quality_checks,
   issues,
+  document_metrics,
   units,
   regions,
   region_names,

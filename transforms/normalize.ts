@@ -1,6 +1,8 @@
 import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import type { Cell, Fact, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/normalized.js';
+import type { MetricCatalog } from '../schemas/metric-catalog.js';
+import type { Cell, FactDraft, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/normalized.js';
 import { append, maxOf } from './array-bounds.js';
+import { assignMetrics } from './metrics/assign-metrics.js';
 import { buildOutline } from './outline.js';
 import { auditFormulas, auditTable } from './audit/quality.js';
 import { proseFacts } from './prose/prose-facts.js';
@@ -10,15 +12,16 @@ import { modelTable } from './tables/table-structure.js';
 
 /**
  * The transform stage: outline, structured tables, facts from tables and prose, date mentions and
- * the arithmetic audit. Pure: the same extracted artifact always gives the same result.
+ * the arithmetic audit, and each fact's metric (named by `catalog` where it curates the key).
+ * Pure: the same extracted artifact and catalog always give the same result.
  */
-export function normalize(doc: ExtractedDocument): NormalizedDocument {
+export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): NormalizedDocument {
   const issues: Issue[] = [...doc.issues];
   const outline = buildOutline(doc.lines);
   const index = new Map(doc.lines.map((l, i) => [l.line_no, i]));
   const tables: ReportTable[] = [];
   const cells: Cell[] = [];
-  const facts: Fact[] = [];
+  const drafts: FactDraft[] = [];
   const quality_checks: QualityCheck[] = [];
   for (const table of doc.tables) {
     const at = index.get(table.line_start)!;
@@ -45,12 +48,14 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
     );
     const report_year = doc.document.report_year;
     const found = tableFacts({ table, model, context, section_id, context_path, report_year }, issues);
-    append(facts, found);
+    append(drafts, found);
     append(quality_checks, auditTable(table.table_id, found));
     append(quality_checks, auditFormulas(table.table_id, found));
   }
   const prose = proseFacts({ lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year }, issues);
-  append(facts, prose.facts);
+  append(drafts, prose.facts);
+  const report_year = doc.document.report_year;
+  const { facts, metrics } = assignMetrics({ facts: drafts, tables, sections: outline.sections, report_year, catalog });
   return {
     artifact: 'normalized',
     pipeline_version: doc.pipeline_version,
@@ -63,6 +68,7 @@ export function normalize(doc: ExtractedDocument): NormalizedDocument {
     facts,
     date_mentions: prose.dates,
     quality_checks,
+    metrics,
     issues,
   };
 }

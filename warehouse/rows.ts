@@ -10,7 +10,9 @@ export interface TableRows<T extends WarehouseTableName = WarehouseTableName> {
 }
 
 type RowsOf<T extends WarehouseTableName> = { [K in T]: TableRows<K> };
-type PerDocumentTable = 'documents' | 'source_lines' | 'sections' | 'report_tables' | 'table_cells' | 'facts' | 'date_mentions' | 'quality_checks' | 'issues';
+type PerDocumentTable =
+  | 'documents' | 'source_lines' | 'sections' | 'report_tables' | 'table_cells' | 'facts' | 'date_mentions' | 'quality_checks' | 'issues'
+  | 'document_metrics';
 type DimensionTable = 'units' | 'regions' | 'region_names' | 'region_aliases' | 'region_members';
 
 /** Rows of every per-document table for one normalized document. */
@@ -27,6 +29,7 @@ export function documentRows(doc: NormalizedDocument, loaded_at: string, artifac
     date_mentions: { rows: doc.date_mentions, constants },
     quality_checks: { rows: doc.quality_checks, constants },
     issues: { rows: doc.issues, constants },
+    document_metrics: { rows: doc.metrics, constants },
   };
 }
 

@@ -66,6 +66,7 @@ describe('arithmetic audit of the 2020 report', () => {
     const f = (id: string, row: string[], col: string[], value: number) => ({
       fact_id: id, origin: 'table' as const, section_id: null, table_id: 't', line_no: 1, row_labels: row, col_labels: col, context_path: [], subject: null,
       raw_text: String(value), value, unit_raw: '건', unit: 'case', value_base: value, base_unit: 'count', period_year: null, region_code: null, is_total: row.includes('합계'), qualifier: null,
+      unit_source: 'note' as const,
     });
     const checks = auditTable('t', [f('a', ['서울'], ['건수'], 3), f('b', ['부산'], ['건수'], 4), f('c', ['합계'], ['건수'], 8)]);
     expect(checks).toEqual([expect.objectContaining({ kind: 'total_rows', expected: 7, actual: 8, passed: false, message: '합계 / 건수: published 8 = 2 part(s) summing to 7 — off by 1' })]);

@@ -43,7 +43,7 @@ describe('warehouse load (real DuckDB file)', () => {
       const undocumented = cols.rows.filter((r) => !/[가-힣].* \| .*[a-z]/i.test(String(r.comment ?? ''))).map((r) => `${r.table_name}.${r.column_name}`);
       expect(undocumented).toEqual([]);
       const views = await query(wh.conn, `SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment LIKE '%|%'`);
-      expect(views.rows.map((r) => r.view_name).sort()).toEqual(['v_fact_chapters', 'v_facts']);
+      expect(views.rows.map((r) => r.view_name).sort()).toEqual(['metrics', 'v_fact_chapters', 'v_facts', 'v_metric_latest', 'v_metric_series']);
       expect(cols.rows.filter((r) => r.table_name === 'v_facts').length).toBe(TABLES.find((t) => t.name === 'facts')!.columns.length + 6);
     } finally {
       wh.close();

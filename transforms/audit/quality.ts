@@ -1,4 +1,4 @@
-import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import type { FactDraft, QualityCheck } from '../../schemas/normalized.js';
 import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');
@@ -7,9 +7,9 @@ const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);
 const isShare = (labels: readonly string[]) => labels.some((l) => /비중|구성비|점유|share/i.test(l));
 
 /** The `(11.8%)` after a count in `38개(11.8%)` is that count's share of the total. */
-const isShareOfCount = (f: Fact) => /-\d+$/.test(f.fact_id);
+const isShareOfCount = (f: FactDraft) => /-\d+$/.test(f.fact_id);
 
-function summable(f: Fact): boolean {
+function summable(f: FactDraft): boolean {
   if (f.qualifier) return false;
   if (f.base_unit === 'percent') return isShare(f.col_labels) || isShare(f.row_labels) || isShareOfCount(f);
   return f.base_unit !== 'percent_point';
@@ -21,13 +21,13 @@ function summable(f: Fact): boolean {
  * Counts of cases, people or companies are exact and get no slack; amounts in 억원 or 백만원,
  * shares and decimals do.
  */
-function roundingSlack(total: Fact, parts: readonly Fact[]): number {
+function roundingSlack(total: FactDraft, parts: readonly FactDraft[]): number {
   const d = Math.max(decimals(total.raw_text), ...parts.map((p) => decimals(p.raw_text)));
   const exact = d === 0 && total.base_unit === 'count' && (total.value_base ?? 0) === total.value;
   return exact ? 0 : 0.5 * 10 ** -d * (parts.length + 1);
 }
 
-function check(table_id: string, kind: string, total: Fact, parts: readonly Fact[], bound = false): QualityCheck {
+function check(table_id: string, kind: string, total: FactDraft, parts: readonly FactDraft[], bound = false): QualityCheck {
   const expected = Number(parts.reduce((s, p) => s + (p.value ?? 0), 0).toPrecision(12));
   const actual = total.value!;
   const tol = roundingSlack(total, parts);
@@ -49,7 +49,7 @@ function check(table_id: string, kind: string, total: Fact, parts: readonly Fact
 }
 
 /** Rows of the same column that a row total adds up, respecting groups (`중 장 기` … `계`) and grand totals. */
-function rowParts(rows: readonly Fact[], at: number): { parts: Fact[]; kind: string } {
+function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[]; kind: string } {
   const total = rows[at]!;
   const label = total.row_labels[total.row_labels.length - 1] ?? '';
   const before = rows.slice(0, at);
@@ -57,12 +57,12 @@ function rowParts(rows: readonly Fact[], at: number): { parts: Fact[]; kind: str
   const isSubtotal = isSubtotalLabel(label) && prev && prev.row_labels.length >= 2;
   if (isSubtotal) {
     const group = prev.row_labels[0];
-    const parts: Fact[] = [];
+    const parts: FactDraft[] = [];
     for (let i = before.length - 1; i >= 0 && before[i]!.row_labels[0] === group && before[i]!.row_labels.length >= 2; i--) parts.unshift(before[i]!);
     return { parts, kind: 'subtotal_rows' };
   }
   // Grand total: top-level rows, each group counted once (by its subtotal when it has one).
-  const parts: Fact[] = [];
+  const parts: FactDraft[] = [];
   for (let i = 0; i < before.length; i++) {
     const r = before[i]!;
     const rowTotal = r.row_labels.some(isTotalLabel);
@@ -85,11 +85,11 @@ function rowParts(rows: readonly Fact[], at: number): { parts: Fact[]; kind: str
  * sum of its parts; shares against 100 through their total; cumulative totals (`누계`) as an
  * upper bound of the periods listed. A mismatch is a finding about the report, not a failure.
  */
-export function auditTable(table_id: string, facts: readonly Fact[]): QualityCheck[] {
+export function auditTable(table_id: string, facts: readonly FactDraft[]): QualityCheck[] {
   const checks: QualityCheck[] = [];
   const usable = facts.filter((f) => f.origin === 'table' && summable(f));
-  const byColumn = new Map<string, Fact[]>();
-  const byRow = new Map<string, Fact[]>();
+  const byColumn = new Map<string, FactDraft[]>();
+  const byRow = new Map<string, FactDraft[]>();
   for (const f of usable) {
     const family = `${f.base_unit}|${f.unit}`;
     const c = `${family}|${key(f.col_labels)}`;
@@ -154,9 +154,9 @@ function evaluate(expr: string, values: ReadonlyMap<string, number>): number | n
  * Columns the report derives by formula in their label (`증 감(B-A)`, `손해율(B/A)`) against the
  * columns it names by letter, row by row, under the same sub-header.
  */
-export function auditFormulas(table_id: string, facts: readonly Fact[]): QualityCheck[] {
+export function auditFormulas(table_id: string, facts: readonly FactDraft[]): QualityCheck[] {
   const checks: QualityCheck[] = [];
-  const rows = new Map<string, Fact[]>();
+  const rows = new Map<string, FactDraft[]>();
   for (const f of facts) if (f.origin === 'table' && f.value !== null) (rows.get(key(f.row_labels)) ?? rows.set(key(f.row_labels), []).get(key(f.row_labels))!).push(f);
   for (const row of rows.values()) {
     const named = (suffix: string) => {

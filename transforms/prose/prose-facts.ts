@@ -1,5 +1,5 @@
 import type { Issue, Line } from '../../schemas/extracted.js';
-import type { DateMention, Fact } from '../../schemas/normalized.js';
+import type { DateMention, FactDraft } from '../../schemas/normalized.js';
 import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../../vocabulary/index.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
@@ -33,8 +33,8 @@ function proseOf(line: Line): { text: string; offset: number } | null {
  * Quantities and dates in prose (headings, bullets, text, captions): each number is a fact, a
  * date mention, or a named non-quantity (year, ordinal, name, ratio); anything else is an issue.
  */
-export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[]; dates: DateMention[] } {
-  const facts: Fact[] = [];
+export function proseFacts(input: ProseInput, issues: Issue[]): { facts: FactDraft[]; dates: DateMention[] } {
+  const facts: FactDraft[] = [];
   const dates: DateMention[] = [];
   input.lines.forEach((line, i) => {
     const prose = proseOf(line);
@@ -77,6 +77,7 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: Fact[];
         region_code: near(prose.text, q.start, q.end, (w, s) => regionOf(w, s)),
         is_total: endsWithTotalWord(prose.text.slice(0, q.start)),
         qualifier: q.qualifier,
+        unit_source: q.unit_raw ? 'cell' : 'default',
       });
     });
   });

@@ -1,5 +1,4 @@
 import type { Line, RawTable } from '../../schemas/extracted.js';
-import { matchBullet, matchCaption } from '../../extractors/line-patterns.js';
 
 export interface TableContext {
   readonly title: string;
@@ -10,7 +9,7 @@ export interface TableContext {
 }
 
 const stripMarker = (line: Line): string =>
-  line.heading ? line.heading.title : line.kind === 'bullet' ? (matchBullet(line.text)?.body ?? line.text.trim()) : line.text.trim();
+  line.heading ? line.heading.title : line.kind === 'bullet' ? (line.body ?? line.text.trim()) : line.text.trim();
 
 /**
  * Title, caption and unit note of a table, read backwards from its first row to the line that
@@ -26,7 +25,7 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
     if (line.kind === 'table_row') break;
     if (line.kind === 'blank') continue;
     if (line.kind === 'unit_note') { unit_note ??= line.text.trim(); continue; }
-    if (line.kind === 'caption') { caption ??= matchCaption(line.text); continue; }
+    if (line.kind === 'caption') { caption ??= line.body ?? null; continue; }
     if (line.kind === 'heading') { heading = line; break; }
     if (line.kind === 'title' || line.kind === 'toc') break;
     lead ??= line;
@@ -37,7 +36,7 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
       const line = lines[i]!;
       if (line.kind === 'heading') heading = line;
       // A second block under one caption (two tables on one sheet) shares that caption.
-      else if (!caption && !lead && line.kind === 'caption') caption = matchCaption(line.text);
+      else if (!caption && !lead && line.kind === 'caption') caption = line.body ?? null;
     }
   }
   const intro = [caption, lead && stripMarker(lead), heading && stripMarker(heading)].filter((t): t is string => !!t);

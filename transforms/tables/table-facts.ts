@@ -1,5 +1,5 @@
 import type { Issue, RawTable } from '../../schemas/extracted.js';
-import type { Fact } from '../../schemas/normalized.js';
+import type { FactDraft, UnitSource } from '../../schemas/normalized.js';
 import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
 import type { TableContext } from './table-context.js';
@@ -76,21 +76,39 @@ interface TableScope {
 
 type DataCell = DataRow['cells'][number];
 
+/** A unit and where it was read: the cell, the column or row labels, the unit note, the intro line. */
+interface SourcedUnit {
+  readonly unit: string | null;
+  readonly source: UnitSource;
+}
+
+const sourced = (unit: string | null, source: UnitSource): SourcedUnit | null => (unit ? { unit, source } : null);
+
 /** A row's own unit (`인원(명)`, `건수`), or the one of the row above for a row with no labels. */
-function rowUnitOf(row: DataRow, noteUnits: readonly string[], above: string | null): string | null {
+function rowUnitOf(row: DataRow, noteUnits: readonly string[], above: SourcedUnit | null): SourcedUnit | null {
   if (!row.labels.length) return above;
-  return firstOf([...row.labels].reverse(), unitInLabel) ?? unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels);
+  return (
+    sourced(firstOf([...row.labels].reverse(), unitInLabel), 'row') ??
+    sourced(unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels), noteUnits.length ? 'note' : 'row')
+  );
 }
 
 /** Unit by precedence: header label, unit note by label, label keyword, the row's unit, the title's total. */
-function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: readonly string[], rowUnit: string | null): string | null {
+function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: readonly string[], rowUnit: SourcedUnit | null): SourcedUnit {
   const inner = [...col_labels].reverse().concat([...row_labels].reverse());
-  return firstOf(inner, unitInLabel) ?? unitFromNote(scope.noteUnits, [...row_labels, ...col_labels]) ??
-    unitFromNote(KEYWORD_UNITS, col_labels) ?? rowUnit ?? scope.introUnit;
+  const inLabel = firstOf(inner, unitInLabel);
+  const fromColumn = inLabel && firstOf([...col_labels].reverse(), unitInLabel) === inLabel;
+  return (
+    sourced(inLabel, fromColumn ? 'column' : 'row') ??
+    sourced(unitFromNote(scope.noteUnits, [...row_labels, ...col_labels]), 'note') ??
+    sourced(unitFromNote(KEYWORD_UNITS, col_labels), 'column') ??
+    rowUnit ??
+    sourced(scope.introUnit, 'intro') ?? { unit: null, source: 'default' }
+  );
 }
 
 /** The facts of one cell: one per quantity, a NULL fact for nil or a number not given, none for words. */
-function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: string | null, counter: { unitless: number }): Fact[] {
+function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: SourcedUnit | null, counter: { unitless: number }): FactDraft[] {
   const { table, model, context } = scope.input;
   const col_labels = [...(row.col_paths[cell.col] ?? [])];
   const row_labels = [...row.labels];
@@ -103,11 +121,13 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: str
     is_total: [...row_labels, ...col_labels].some(isTotalLabel),
   };
   const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
-  const fact = (q: Quantity | null, fact_id: string, raw: string): Fact => {
-    const unit_raw = q ? q.unit_raw ?? labelUnit : labelUnit;
+  const fact = (q: Quantity | null, fact_id: string, raw: string): FactDraft => {
+    const inCell = q?.unit_raw ?? null;
+    const unit_raw = inCell ?? labelUnit.unit;
     if (q && !unit_raw) counter.unitless++;
     const value = q ? q.value : null;
-    return { ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null };
+    const unit_source = inCell ? 'cell' : labelUnit.source;
+    return { ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null, unit_source };
   };
   const v = cell.value;
   if (v.kind === 'quantities') return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
@@ -117,7 +137,7 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: str
 }
 
 /** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
-export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
+export function tableFacts(input: TableFactInput, issues: Issue[]): FactDraft[] {
   const { table, context } = input;
   const noteUnits = unitsInNote(context.unit_note);
   const yearIn = (label: string) => yearOf(label, input.report_year);
@@ -129,9 +149,9 @@ export function tableFacts(input: TableFactInput, issues: Issue[]): Fact[] {
     yearOf: yearIn,
   };
   checkRegionLabels(input, issues);
-  const facts: Fact[] = [];
+  const facts: FactDraft[] = [];
   const counter = { unitless: 0 };
-  let rowUnit: string | null = null;
+  let rowUnit: SourcedUnit | null = null;
   for (const row of input.model.rows) {
     rowUnit = rowUnitOf(row, noteUnits, rowUnit);
     for (const cell of row.cells) for (const f of cellFacts(scope, row, cell, rowUnit, counter)) facts.push(f);
