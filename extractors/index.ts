@@ -10,6 +10,8 @@ export { extractText, textExtractor } from './text.js';
 export { extractCsv, looksLikeCsv, csvExtractor } from './csv.js';
 export { extractPdf, pdfExtractor } from './pdf.js';
 export { extractXlsx, guardZip, xlsxExtractor } from './xlsx.js';
+export { extractHwpx, hwpxExtractor } from './hwpx.js';
+export { extractHwp, hwpExtractor } from './hwp.js';
 export type { ZipLimits } from './zip-guard.js';
 export { decodeText, splitLines, MAX_LINE_CHARS } from './decode.js';
 export { classifyLines } from './classify-lines.js';

@@ -1,6 +1,8 @@
 import type { SourceFormat } from '../schemas/source.js';
 import { csvExtractor } from './csv.js';
 import type { Extractor } from './extractor.js';
+import { hwpExtractor } from './hwp.js';
+import { hwpxExtractor } from './hwpx.js';
 import { pdfExtractor } from './pdf.js';
 import { textExtractor } from './text.js';
 import { xlsxExtractor } from './xlsx.js';
@@ -11,6 +13,8 @@ import { xlsxExtractor } from './xlsx.js';
  */
 export const EXTRACTORS: readonly Extractor[] = [
   pdfExtractor,
+  hwpxExtractor,
+  hwpExtractor,
   xlsxExtractor,
   csvExtractor,
   textExtractor,

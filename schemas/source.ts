@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Formats a document can arrive in; detected from content, declared in the registry. */
-export const SourceFormat = z.enum(['text', 'pdf', 'xlsx', 'csv']);
+export const SourceFormat = z.enum(['text', 'pdf', 'xlsx', 'csv', 'hwpx', 'hwp']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** One registered document: who published it, which year it reports on, where its bytes are. */

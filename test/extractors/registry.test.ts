@@ -19,7 +19,7 @@ describe('the extractor registry', () => {
     for (const e of EXTRACTORS) {
       for (const ext of e.extensions) expect(declaredFormat(`a/REPORT.${ext.toUpperCase()}`)).toBe(e.format);
     }
-    expect(declaredFormat('report.hwp')).toBeNull();
+    expect(declaredFormat('report.doc')).toBeNull();
     expect(declaredFormat('report')).toBeNull();
   });
 

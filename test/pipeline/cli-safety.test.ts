@@ -172,7 +172,7 @@ describe('kbiz-etl usage errors are one line and exit 2', () => {
   };
 
   it('says what is wrong with each argument', async () => {
-    expect(await run('run', '--format', 'doc', '--out', join(root, 'o'))).toMatchInlineSnapshot(`"2 kbiz-etl: --format takes text, pdf, xlsx, csv (not doc)"`);
+    expect(await run('run', '--format', 'doc', '--out', join(root, 'o'))).toMatchInlineSnapshot(`"2 kbiz-etl: --format takes text, pdf, xlsx, csv, hwpx, hwp (not doc)"`);
     expect(await run('sql', 'SELECT 1', '--format', 'xml', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: sql: --format takes table, csv, csv-safe, json (not xml)"`);
     expect(await run('run', '--out', warehouse)).toMatchInlineSnapshot(`"2 kbiz-etl: --out <root>/out/kbiz.duckdb is a file; it takes a folder (default out)"`);
     expect(await run('run', '--from', 'load', '--to', 'extract', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: --from load comes after --to extract: stages run in the order extract, transform, load, export"`);
