@@ -18,10 +18,21 @@ const autoId = (key: string) => `m-${createHash('sha256').update(key).digest('he
 
 /** `section › table › rows › columns › kind`, each part in key form (see keyPart). */
 function keyOf(fact: FactDraft, kind: MeasureKind, where: { section: string; table: string }, year: number): string {
-  const rows = measuredParts(fact.row_labels, year);
-  const cols = measuredParts(fact.col_labels, year);
+  const rows = measuredParts(fact.row_labels, year).map((p) => withoutSubject(p, where.table));
+  const cols = measuredParts(fact.col_labels, year).map((p) => withoutSubject(p, where.table));
   const what = fact.origin === 'table' ? [where.table, rows.join('>'), cols.join('>')] : ['text', keyPart(fact.subject ?? '')];
   return [where.section, ...what, unitFamily(fact.base_unit), kind].join('|');
+}
+
+/**
+ * A label that repeats the end of its table's title (`대출건수` under `부금내 대출`) names what
+ * the plain label (`건수`) does: reports write either, so the key drops the repetition.
+ */
+export function withoutSubject(part: string, title: string): string {
+  for (let n = Math.min(title.length, part.length - 1); n >= 2; n--) {
+    if (part.startsWith(title.slice(-n))) return part.slice(n);
+  }
+  return part;
 }
 
 /** Tables whose rows are periods: their total row adds the periods up (a cumulative total). */
