@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
@@ -10,24 +10,69 @@ export type ArtifactName = 'extracted' | 'normalized';
 export const artifactPath = (out: string, documentId: string, name: ArtifactName): string =>
   join(out, 'artifacts', documentId, `${name}.json`);
 
+/** The file functions the atomic writer uses: node's, or failing ones in tests. */
+export interface WriteFs {
+  mkdirSync(path: string, opts: { recursive: true }): unknown;
+  writeFileSync(path: string, data: string): void;
+  renameSync(from: string, to: string): void;
+  rmSync(path: string, opts: { force: true }): void;
+}
+
+/** What a failed write means to the person running the pipeline, by errno. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+};
+
+/** A failed write as one line: `no space left on device writing <file>`. */
+export function writeFailure(cause: unknown, file: string, stage?: string): EtlError {
+  const code = (cause as NodeJS.ErrnoException | null)?.code;
+  const what = (code && WRITE_ERRORS[code]) ?? String((cause as Error | null)?.message ?? cause).split('\n')[0];
+  return new EtlError('stage_failed', `${what} writing ${file}`, { stage, cause });
+}
+
 /**
- * Validates, then writes via a temp file and rename: a crash never leaves half an artifact.
- * Returns what was written and the sha256 of its bytes (the next stage's input hash).
+ * Writes `data` to a temp file beside `path`, then renames it into place: a crash never leaves
+ * half a file. A failed write (disk full …) removes the temp file and throws one `writeFailure`.
  */
-export function writeArtifact<S extends z.ZodType>(path: string, schema: S, value: z.infer<S>): { value: z.infer<S>; sha256: string } {
+export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs): void {
+  const tmp = `${path}.tmp-${process.pid}-${threadId}`;
+  try {
+    fs.mkdirSync(dirname(path), { recursive: true });
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, path);
+  } catch (cause) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the write's own error is the one worth reporting
+    }
+    throw writeFailure(cause, path);
+  }
+}
+
+/**
+ * Validates, then writes atomically (`writeFileAtomic`). Returns what was written and the sha256
+ * of its bytes (the next stage's input hash).
+ */
+export function writeArtifact<S extends z.ZodType>(
+  path: string, schema: S, value: z.infer<S>, fs: WriteFs = nodeFs,
+): { value: z.infer<S>; sha256: string } {
   const checked = schema.parse(value);
   const json = JSON.stringify(checked);
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${threadId}`;
-  writeFileSync(tmp, json);
-  renameSync(tmp, path);
+  writeFileAtomic(path, json, fs);
   return { value: checked, sha256: createHash('sha256').update(json).digest('hex') };
 }
 
 /** sha256 of an artifact's bytes, or null when there is none. */
 export function artifactHash(path: string): string | null {
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    return createHash('sha256').update(nodeFs.readFileSync(path)).digest('hex');
   } catch {
     return null;
   }
@@ -40,7 +85,7 @@ export function artifactHash(path: string): string | null {
 export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: S): { value: z.infer<S>; sha256: string } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = nodeFs.readFileSync(path, 'utf8');
   } catch (cause) {
     throw new EtlError('artifact_missing', 'no artifact here: run the previous stage first', { source: path, cause });
   }
@@ -58,24 +103,126 @@ export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: 
   return { value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
-/**
- * The stamp of an artifact without reading all of it (for skip decisions): artifacts are written
- * with `pipeline_version` and `input_sha256` among their first keys.
- */
-export function peekStamp(path: string): { input_sha256: string; pipeline_version: string } | null {
-  let head: string;
+/** What an artifact says it is, from its first keys (`artifact`, `pipeline_version`, `input_sha256`, `document`). */
+export interface Stamp {
+  readonly artifact: string | null;
+  readonly pipeline_version: string | null;
+  readonly input_sha256: string | null;
+  readonly document_id: string | null;
+  readonly source_sha256: string | null;
+}
+
+const HEAD_BYTES = 4096;
+
+function readHead(path: string): string | null {
   try {
-    const fd = openSync(path, 'r');
+    const fd = nodeFs.openSync(path, 'r');
     try {
-      const buf = Buffer.alloc(1024);
-      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+      const buf = Buffer.alloc(HEAD_BYTES);
+      return buf.subarray(0, nodeFs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
     } finally {
-      closeSync(fd);
+      nodeFs.closeSync(fd);
     }
   } catch {
     return null;
   }
-  const version = /"pipeline_version":("(?:[^"\\]|\\.)*")/.exec(head)?.[1];
-  const sha = /"input_sha256":"([0-9a-zA-Z]+)"/.exec(head)?.[1];
-  return version && sha ? { input_sha256: sha, pipeline_version: JSON.parse(version) as string } : null;
+}
+
+/** A JSON string value of `key` in `head` (the first one: the stamp and `document` come first). */
+function headValue(head: string, key: string): string | null {
+  const raw = new RegExp(`"${key}":("(?:[^"\\\\]|\\\\.)*")`).exec(head)?.[1];
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stamp of an artifact without reading all of it (for skip decisions), or null when there is
+ * no file. Fields the head does not hold are null.
+ */
+export function peekStamp(path: string): Stamp | null {
+  const head = readHead(path);
+  if (head === null) return null;
+  const documentAt = head.indexOf('"document":{');
+  const doc = documentAt >= 0 ? head.slice(documentAt) : '';
+  return {
+    artifact: headValue(head, 'artifact'),
+    pipeline_version: headValue(head, 'pipeline_version'),
+    input_sha256: headValue(head, 'input_sha256'),
+    document_id: headValue(doc, 'document_id'),
+    source_sha256: headValue(doc, 'source_sha256'),
+  };
+}
+
+/** What a stage expects of an artifact it would skip or read. */
+export interface Expected {
+  readonly artifact: ArtifactName;
+  readonly document_id: string;
+  readonly pipeline_version: string;
+  /** The input hash it must be stamped with; null: not checked (the input is not at hand). */
+  readonly input_sha256?: string | null;
+}
+
+/**
+ * `fresh`: stamped as expected, so the stage may skip. `stale`: an older input or pipeline
+ * version, redone without remark. `bad`: not what it claims or not readable, redone with `note`.
+ */
+export type StampCheck =
+  | { readonly state: 'missing' | 'stale' | 'fresh' }
+  | { readonly state: 'bad'; readonly note: string };
+
+type Head = Pick<Stamp, 'artifact' | 'document_id'>;
+
+/** Why an artifact is not what the stage expects (unreadable stamp, wrong kind, another document), or null. */
+function foreignStamp(stamp: Head, complete: boolean, expected: Expected): string | null {
+  const name = expected.artifact;
+  const { artifact, document_id } = stamp;
+  if (!complete || !artifact || !document_id) return `${name} artifact was corrupt: redone`;
+  if (artifact !== name) return `${name} artifact was a ${artifact} artifact: redone`;
+  if (document_id !== expected.document_id) return `${name} artifact was for document ${document_id}: redone`;
+  return null;
+}
+
+/** Checks an artifact's stamp against what the stage expects, reading only its head. */
+export function checkStamp(path: string, expected: Expected): StampCheck {
+  const stamp = peekStamp(path);
+  if (!stamp) return { state: 'missing' };
+  const note = foreignStamp(stamp, Boolean(stamp.pipeline_version && stamp.input_sha256), expected);
+  if (note) return { state: 'bad', note };
+  const input = expected.input_sha256;
+  const sameInput = input === undefined || stamp.input_sha256 === input;
+  return { state: sameInput && stamp.pipeline_version === expected.pipeline_version ? 'fresh' : 'stale' };
+}
+
+/** What `readVerified` checks of an artifact's content: its kind, version and document. */
+type Stamped = { artifact: string; pipeline_version: string; document: { document_id: string } };
+
+export type Verified<T> =
+  | { readonly ok: true; readonly value: T; readonly sha256: string }
+  | { readonly ok: false; readonly missing: boolean; readonly note: string };
+
+/**
+ * Reads an artifact for a stage and verifies it: it parses, matches its schema, and is stamped
+ * with the expected kind, document and pipeline version. Anything else is a note for the caller,
+ * which redoes the artifact from its input: an artifact is never trusted, and never fatal.
+ */
+export function readVerified<S extends z.ZodType<Stamped>>(
+  path: string, schema: S, expected: Expected,
+): Verified<z.infer<S>> {
+  let read: { value: z.infer<S>; sha256: string };
+  try {
+    read = readArtifactWithHash(path, schema);
+  } catch (e) {
+    const missing = e instanceof EtlError && e.code === 'artifact_missing';
+    if (missing) return { ok: false, missing, note: 'no artifact here: run the previous stage first' };
+    return { ok: false, missing, note: `${expected.artifact} artifact was corrupt: redone` };
+  }
+  const { artifact, pipeline_version, document } = read.value;
+  const otherVersion = pipeline_version === expected.pipeline_version ? null : `made by pipeline ${pipeline_version}`;
+  const note = foreignStamp({ artifact, document_id: document.document_id }, true, expected)
+    ?? (otherVersion && `${expected.artifact} artifact was ${otherVersion}: redone`);
+  return note ? { ok: false, missing: false, note } : { ok: true, ...read };
 }

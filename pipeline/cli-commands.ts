@@ -17,6 +17,7 @@ export interface Flags {
   readonly from?: string;
   readonly to?: string;
   readonly force: boolean;
+  readonly replace?: boolean;
   readonly concurrency?: number;
   readonly maxWorkerMb?: number;
   readonly quiet: boolean;
@@ -82,6 +83,7 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
     registry: flags.registry,
     ...range,
     force: flags.force,
+    replace: flags.replace,
     concurrency: flags.concurrency,
     maxWorkerMb: flags.maxWorkerMb,
     reporter: reporterFor(flags, print, tty),

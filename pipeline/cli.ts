@@ -23,6 +23,7 @@ options:
                      or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it)
   --from/--to STAGE  extract, transform, load, export
   --force            redo stages even when their input is unchanged; export --xlsx: replace any file
+  --replace          an --input file takes its name as id even over a registered or earlier document
   --concurrency N    documents processed at once (default: cores)
   --max-worker-mb N  heap a worker may get for a large document (default 192)
   --quiet, --json    no progress lines / machine-readable summary
@@ -36,6 +37,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   force: { type: 'boolean', default: false },
+  replace: { type: 'boolean', default: false },
   concurrency: { type: 'string' },
   'max-worker-mb': { type: 'string' },
   quiet: { type: 'boolean', default: false },
@@ -89,6 +91,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       from: values.from,
       to: values.to,
       force: values.force,
+      replace: values.replace,
       concurrency: int(values.concurrency, '--concurrency', 1, 64),
       maxWorkerMb: int(values['max-worker-mb'], '--max-worker-mb', 16, 65536),
       quiet: values.quiet,

@@ -4,10 +4,12 @@ import { NormalizedDocument } from '../schemas/normalized.js';
 import { createHash } from 'node:crypto';
 import type { SourceRef } from '../extractors/index.js';
 import type { SourceFormat } from '../schemas/source.js';
-import { artifactHash, artifactPath, peekStamp, readArtifactWithHash, writeArtifact } from './artifacts.js';
+import {
+  artifactHash, artifactPath, checkStamp, readVerified, writeArtifact, type ArtifactName, type Expected,
+} from './artifacts.js';
 import { readJob, type JobSpec } from './document-jobs.js';
 import { timed, type StageOutcome, type StageRecord } from './stage-timer.js';
-import { STAGES, extractStage, transformStage, type Stage } from './stages.js';
+import { STAGES, extractStage, transformInputHash, transformStage, type Stage } from './stages.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export interface StageContext {
@@ -33,18 +35,69 @@ export interface PreparedDocument {
 export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
   STAGES.indexOf(stage) >= STAGES.indexOf(from) && STAGES.indexOf(stage) <= STAGES.indexOf(to);
 
-const fresh = (path: string, input: string | null, force: boolean) => {
-  if (force || !input) return false;
-  const stamp = peekStamp(path);
-  return stamp?.input_sha256 === input && stamp.pipeline_version === PIPELINE_VERSION;
-};
-
 /**
- * What an extracted artifact is made from: the source bytes and everything said about them
- * (id, year, title, format …). Changing `--year` or `--format` makes it stale, as a new file does.
+ * What an extracted artifact is made from: the source bytes and what is said about them (id,
+ * year, title, format …), never where the file lies: moving it, or running from another
+ * folder, redoes nothing. Changing `--year` or `--format` makes it stale, as new bytes do.
  */
 export function extractInputHash(ref: SourceRef, format: SourceFormat): string {
-  return createHash('sha256').update(JSON.stringify({ ref, format })).digest('hex');
+  const { document_id, publisher, title, report_year, published_on, source_sha256 } = ref;
+  const key = {
+    document_id, publisher, title: title ?? null, report_year: report_year ?? null, published_on: published_on ?? null,
+    source_sha256, format,
+  };
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex');
+}
+
+/** What the steps of one document share: bytes read, an artifact written, the new normalized one. */
+interface Progress {
+  changed: boolean;
+  input_bytes: number;
+  normalized: PreparedDocument['normalized'];
+}
+
+const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | null): Expected =>
+  ({ artifact, document_id: job.document_id, pipeline_version: PIPELINE_VERSION, input_sha256 });
+
+/** extract: skipped when the artifact is stamped with this input; one that is not what it claims is redone. */
+async function extract(job: JobSpec, out: string, force: boolean, p: Progress): Promise<StageOutcome> {
+  const { bytes, ref, format } = readJob(job);
+  p.input_bytes = bytes.length;
+  const path = artifactPath(out, job.document_id, 'extracted');
+  const input = extractInputHash(ref, format);
+  const check = checkStamp(path, expected(job, 'extracted', input));
+  if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
+  const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
+  writeArtifact(path, ExtractedDocument, doc);
+  p.changed = true;
+  return { rows: doc.lines.length, message: check.state === 'bad' ? check.note : null };
+}
+
+/**
+ * transform: skipped when the normalized artifact is stamped with the extracted one's hash (and the
+ * metric catalog's, see `transformInputHash`). The extracted artifact is verified as it is read;
+ * a corrupt one is extracted again from the source.
+ */
+async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<StageOutcome> {
+  const path = artifactPath(ctx.out, job.document_id, 'normalized');
+  const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
+  const extractedSha = artifactHash(extractedPath);
+  const check = checkStamp(path, expected(job, 'normalized', extractedSha && transformInputHash(extractedSha)));
+  if (!p.changed && !ctx.force && check.state === 'fresh') return { rows: 0, skipped: true };
+  let note = check.state === 'bad' ? check.note : null;
+  let extracted = readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
+  if (!extracted.ok && !extracted.missing) {
+    note = extracted.note;
+    await extract(job, ctx.out, true, p);
+    extracted = readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
+  }
+  if (!extracted.ok) {
+    throw new EtlError('artifact_missing', extracted.note, { stage: 'transform', source: extractedPath });
+  }
+  const written = writeArtifact(path, NormalizedDocument, transformStage(extracted.value, extracted.sha256));
+  p.normalized = { doc: written.value, sha256: written.sha256 };
+  p.changed = true;
+  return { rows: written.value.facts.length, message: note };
 }
 
 /**
@@ -54,42 +107,38 @@ export function extractInputHash(ref: SourceRef, format: SourceFormat): string {
  */
 export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date = () => new Date()): Promise<PreparedDocument> {
   const records: StageRecord[] = [];
-  let changed = false;
-  let input_bytes = 0;
-  let normalized: PreparedDocument['normalized'] = null;
+  const p: Progress = { changed: false, input_bytes: 0, normalized: null };
   // The pipeline's own errors name their file; anything else gets the document's name here.
   const wrap = (stage: Stage) => (e: unknown) =>
     e instanceof EtlError ? e : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, { stage, source: job.source, cause: e });
   const time = (stage: Stage, work: () => Promise<StageOutcome> | StageOutcome) =>
     timed(stage, job.document_id, now, (r) => records.push(r), work, wrap(stage));
+  const { document_id, source } = job;
+  const result = () => ({ document_id, source, records, changed: p.changed, input_bytes: p.input_bytes });
   try {
-    if (inRange('extract', ctx.from, ctx.to)) {
-      await time('extract', async () => {
-        const { bytes, ref, format } = readJob(job);
-        input_bytes = bytes.length;
-        const path = artifactPath(ctx.out, job.document_id, 'extracted');
-        const input = extractInputHash(ref, format);
-        if (fresh(path, input, ctx.force)) return { rows: 0, skipped: true };
-        const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
-        writeArtifact(path, ExtractedDocument, doc);
-        changed = true;
-        return { rows: doc.lines.length };
-      });
-    }
-    if (inRange('transform', ctx.from, ctx.to)) {
-      await time('transform', () => {
-        const path = artifactPath(ctx.out, job.document_id, 'normalized');
-        const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
-        if (!changed && fresh(path, artifactHash(extractedPath), ctx.force)) return { rows: 0, skipped: true };
-        const extracted = readArtifactWithHash(extractedPath, ExtractedDocument);
-        const written = writeArtifact(path, NormalizedDocument, transformStage(extracted.value, extracted.sha256));
-        normalized = { doc: written.value, sha256: written.sha256 };
-        changed = true;
-        return { rows: written.value.facts.length };
-      });
-    }
-    return { document_id: job.document_id, source: job.source, ok: true, error: null, changed, records, input_bytes, normalized };
+    if (inRange('extract', ctx.from, ctx.to)) await time('extract', () => extract(job, ctx.out, ctx.force, p));
+    if (inRange('transform', ctx.from, ctx.to)) await time('transform', () => transform(job, ctx, p));
+    return { ...result(), ok: true, error: null, normalized: p.normalized };
   } catch (e) {
-    return { document_id: job.document_id, source: job.source, ok: false, error: (e as Error).message, changed, records, input_bytes, normalized: null };
+    return { ...result(), ok: false, error: (e as Error).message, normalized: null };
   }
+}
+
+/**
+ * The normalized artifact a load reads, verified (see `readVerified`). One that is corrupt, for
+ * another document or of another pipeline version is transformed again (and its extracted
+ * artifact extracted again if that is corrupt too), with a note saying so.
+ */
+export async function normalizedForLoad(
+  job: JobSpec, ctx: StageContext, now: () => Date,
+): Promise<{ doc: NormalizedDocument; sha256: string; note: string | null; records: StageRecord[] }> {
+  const path = artifactPath(ctx.out, job.document_id, 'normalized');
+  const read = readVerified(path, NormalizedDocument, expected(job, 'normalized'));
+  if (read.ok) return { doc: read.value, sha256: read.sha256, note: null, records: [] };
+  if (read.missing) throw new EtlError('artifact_missing', read.note, { stage: 'load', source: path });
+  const redo = await prepareDocument(job, { ...ctx, from: 'transform', to: 'transform', force: true }, now);
+  if (!redo.ok || !redo.normalized) {
+    throw new EtlError('stage_failed', redo.error ?? `${path}: cannot be redone`, { stage: 'load' });
+  }
+  return { doc: redo.normalized.doc, sha256: redo.normalized.sha256, note: read.note, records: redo.records };
 }

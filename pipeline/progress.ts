@@ -24,7 +24,7 @@ export const lineReporter = (write: (s: string) => void): Reporter => ({
   event(e) {
     if (e.type === 'stage') {
       const r = e.record;
-      const what = r.status === 'skipped' ? 'skipped (unchanged)' : r.status === 'failed' ? `failed: ${r.message}` : `ok, ${r.rows} rows`;
+      const what = r.status === 'skipped' ? 'skipped (unchanged)' : r.status === 'failed' ? `failed: ${r.message}` : `ok, ${r.rows} rows${r.message ? `; ${r.message}` : ''}`;
       write(`${r.document_id ?? '(all)'} ${r.stage} ${what} (${r.ms.toFixed(0)} ms)`);
     }
   },

@@ -19,10 +19,20 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 export interface SourceDocument {
   readonly entry: SourceEntry;
   readonly absolutePath: string;
+  /**
+   * The path recorded as `documents.source_path`: the entry's path joined to the registry's folder
+   * as the user named it (`sources/…` for the default registry), so it never depends on the
+   * working directory.
+   */
+  readonly sourcePath: string;
 }
 
+/** How the default registry is named in recorded paths: relative to the project. */
+const DEFAULT_REGISTRY_NAME = join('sources', 'registry.json');
+
 /** Reads and validates the registry; every error names the registry file. */
-export function loadRegistry(path = defaultRegistryPath()): SourceDocument[] {
+export function loadRegistry(named?: string): SourceDocument[] {
+  const path = named ?? defaultRegistryPath();
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -34,7 +44,10 @@ export function loadRegistry(path = defaultRegistryPath()): SourceDocument[] {
     const i = parsed.error.issues[0]!;
     throw new EtlError('registry_invalid', `invalid registry at ${i.path.join('.') || '(root)'}: ${i.message}`, { source: path });
   }
-  return parsed.data.sources.map((entry) => ({ entry, absolutePath: resolve(dirname(path), entry.path) }));
+  const shownDir = dirname(named ?? DEFAULT_REGISTRY_NAME);
+  return parsed.data.sources.map((entry) => ({
+    entry, absolutePath: resolve(dirname(path), entry.path), sourcePath: join(shownDir, entry.path),
+  }));
 }
 
 /** Reads a registered document's bytes and checks them against the registered sha256. */
@@ -53,10 +66,13 @@ export function readRegistered(doc: SourceDocument): { bytes: Uint8Array; sha: s
 }
 
 /**
- * `2021-report.txt` → `2021-report`: a document id for an ad-hoc input. A name with no Latin
- * letters or digits (`사업보고.txt`) gets a stable id from its path instead.
+ * `2021-report.txt` → `2021-report`: the base of a document id for an ad-hoc input. A name with
+ * no Latin letters or digits (`사업보고.txt`) gets a stable id from the name instead (never from
+ * the folder, which depends on where the command runs).
  */
 export function documentIdFor(file: string): string {
-  const slug = basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
-  return /[a-z0-9]/.test(slug) ? slug : `doc-${createHash('sha256').update(file).digest('hex').slice(0, 10)}`;
+  const name = basename(file);
+  const stem = name.replace(/\.[^.]+$/, '').toLowerCase();
+  const slug = stem.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+  return /[a-z0-9]/.test(slug) ? slug : `doc-${sha256(Buffer.from(name)).slice(0, 10)}`;
 }

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SourceFormat } from '../schemas/source.js';
-import { NormalizedDocument } from '../schemas/normalized.js';
 import {
-  documentCounts, ensureSchema, exportParquet, isLoadedFrom, loadDimensions, loadDocument, openWarehouse, recordRuns, type Warehouse,
+  documentCounts, ensureSchema, exportedFingerprint, exportParquet, isLoadedFrom, loadDimensions, loadDocument,
+  loadedSources, openWarehouse, recordRuns, warehouseFingerprint, type Warehouse,
 } from '../warehouse/index.js';
-import { artifactHash, artifactPath, readArtifactWithHash } from './artifacts.js';
-import { jobSpecs } from './document-jobs.js';
-import { inRange, type PreparedDocument, type StageContext } from './prepare-document.js';
+import { artifactHash, artifactPath } from './artifacts.js';
+import { documentSources, heldIds, jobSpecs, type JobSpec } from './document-jobs.js';
+import { inRange, normalizedForLoad, type PreparedDocument, type StageContext } from './prepare-document.js';
 import { timed, type StageRecord } from './stage-timer.js';
 import { quietReporter, type Reporter } from './progress.js';
 import type { Stage } from './stages.js';
@@ -25,6 +24,11 @@ export interface RunOptions {
   readonly from?: Stage;
   readonly to?: Stage;
   readonly force?: boolean;
+  /**
+   * An ad-hoc input takes its file name as id even when a registered document, or other bytes
+   * loaded before, hold it (replacing them). Default false: it gets a suffix from its content.
+   */
+  readonly replace?: boolean;
   /** Documents extracted and transformed at once, each on a worker thread. Default: the cores. */
   readonly concurrency?: number;
   /** The largest heap one worker may get, in MB; a large document's worker gets more than the 192 MB base. */
@@ -63,32 +67,38 @@ interface RunState {
   readonly now: () => Date;
   readonly record: (r: StageRecord) => void;
   rows_loaded: number;
-  loadedAny: boolean;
 }
 
 /**
  * Loads one prepared document in its own transaction, unless the warehouse already holds it from
- * the very same normalized artifact. Callers chain these: one load at a time.
+ * the very same normalized artifact. An artifact read from disk is verified first (and redone
+ * when it is not what it claims). Callers chain these: one load at a time.
  */
-async function loadPrepared(state: RunState, prep: PreparedDocument): Promise<void> {
+async function loadPrepared(state: RunState, prep: PreparedDocument, spec: JobSpec): Promise<void> {
   const { opts, ctx, wh } = state;
   await timed('load', prep.document_id, state.now, state.record, async () => {
     const path = artifactPath(opts.out, prep.document_id, 'normalized');
     const onDisk = prep.normalized ? null : artifactHash(path);
     if (!prep.changed && !ctx.force && onDisk && (await isLoadedFrom(wh.conn, prep.document_id, onDisk, PIPELINE_VERSION))) return { rows: 0, skipped: true };
-    const { value: doc, sha256 } = prep.normalized ? { value: prep.normalized.doc, sha256: prep.normalized.sha256 } : readArtifactWithHash(path, NormalizedDocument);
+    const { doc, sha256, note, records } = prep.normalized
+      ? { ...prep.normalized, note: null, records: [] }
+      : await normalizedForLoad(spec, ctx, state.now);
+    records.forEach(state.record);
     const rows = await loadDocument(wh.conn, doc, state.now().toISOString(), sha256);
     state.rows_loaded += rows;
-    state.loadedAny = true;
-    return { rows };
+    return { rows, message: note };
   });
 }
 
-/** Exports Parquet, unless nothing was loaded and an export is already there (or forced, or asked for alone). */
+/**
+ * Exports Parquet whenever the warehouse differs from what was last exported (a load in this
+ * run, in a run that stopped before export, or a `load` run alone), or when forced or asked for alone.
+ */
 async function exportWarehouse(state: RunState): Promise<void> {
   const dir = join(state.opts.out, 'parquet');
   await timed('export', null, state.now, state.record, async () => {
-    const skip = !state.loadedAny && !state.ctx.force && state.ctx.from !== 'export' && existsSync(dir);
+    const asked = state.ctx.force || state.ctx.from === 'export';
+    const skip = !asked && exportedFingerprint(dir) === (await warehouseFingerprint(state.wh.conn));
     return skip ? { rows: 0, skipped: true } : { rows: await exportParquet(state.wh.conn, dir) };
   });
 }
@@ -105,10 +115,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const ctx: StageContext = { out: opts.out, from: opts.from ?? 'extract', to: opts.to ?? 'export', force: opts.force ?? false };
   const reporter = opts.reporter ?? quietReporter();
   const run_id = `run-${now().toISOString().replace(/[:.]/g, '')}-${process.pid}`;
-  const specs = jobSpecs(opts);
+  const sources = documentSources(opts);
   const warehouse = join(opts.out, 'kbiz.duckdb');
   const needsWarehouse = inRange('load', ctx.from, ctx.to) || inRange('export', ctx.from, ctx.to);
   const wh: Warehouse | null = needsWarehouse ? await openWarehouse(warehouse) : null;
+  // Ids are given knowing what `out` holds, so that a new file never takes an old one's place.
+  let specs: JobSpec[];
+  try {
+    specs = jobSpecs(sources, opts, heldIds(opts.out, wh ? await loadedSources(wh.conn) : new Map()));
+  } catch (e) {
+    wh?.close();
+    throw e;
+  }
   const records: StageRecord[] = [];
   const results = new Map<string, DocumentResult>();
   const maxWorkerMb = opts.maxWorkerMb ?? BASE_WORKER_MB;
@@ -119,7 +137,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     records.push(r);
     reporter.event({ type: 'stage', record: r });
   };
-  const state: RunState | null = wh ? { opts, ctx, wh, now, record, rows_loaded: 0, loadedAny: false } : null;
+  const state: RunState | null = wh ? { opts, ctx, wh, now, record, rows_loaded: 0 } : null;
   let recorded = 0;
   /** Writes the stage records not yet in `pipeline_runs`. */
   const flushRuns = async () => {
@@ -148,7 +166,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       prep.records.forEach(record);
       if (!prep.ok) return finish(prep, prep.error);
       if (!state || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
-      loads = loads.then(() => loadPrepared(state, prep).then(() => finish(prep, null), (e: Error) => finish(prep, e.message)));
+      const load = () => loadPrepared(state, prep, spec).then(() => null, (e: Error) => e.message);
+      loads = loads.then(load).then((error) => finish(prep, error));
       await loads;
     })));
     if (state && inRange('export', ctx.from, ctx.to)) {

@@ -17,6 +17,8 @@ export interface StageRecord {
 export interface StageOutcome {
   readonly rows: number;
   readonly skipped?: boolean;
+  /** A remark on a stage that ran (an artifact found corrupt and redone …), kept in `pipeline_runs.message`. */
+  readonly message?: string | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function timed(
     record({ stage, document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t0 });
   try {
     const r = await work();
-    done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : null);
+    done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : (r.message ?? null));
   } catch (e) {
     const error = wrap(e);
     done('failed', 0, error.message);

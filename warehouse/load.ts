@@ -13,9 +13,29 @@ async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>):
     await conn.run('COMMIT');
     return result;
   } catch (e) {
-    await conn.run('ROLLBACK');
+    // A failed COMMIT (disk full …) has already ended the transaction, and ROLLBACK then fails
+    // with "cannot rollback": the first error is the cause worth reporting.
+    await conn.run('ROLLBACK').catch(() => {});
     throw e;
   }
+}
+
+/**
+ * A DuckDB failure in one line. A full disk says so and names the file DuckDB was writing
+ * (`no space left on device writing /out/kbiz.duckdb.wal`), or `file` when DuckDB did not say.
+ */
+export function warehouseFailure(cause: unknown, file: string): string {
+  const text = String((cause as Error | null)?.message ?? cause);
+  const named = (cause as NodeJS.ErrnoException | null)?.path ?? /"([^"]+)"/.exec(text)?.[1];
+  if (/no space left on device/i.test(text)) return `no space left on device writing ${named ?? file}`;
+  return text.split('\n')[0]!;
+}
+
+/** The documents loaded, each with the sha256 of its source bytes. */
+export async function loadedSources(conn: DuckDBConnection): Promise<Map<string, string>> {
+  await ensureSchema(conn);
+  const rows = (await conn.runAndReadAll('SELECT document_id, source_sha256 FROM documents')).getRowObjectsJson();
+  return new Map(rows.map((r) => [String(r.document_id), String(r.source_sha256)]));
 }
 
 async function replace(conn: DuckDBConnection, tables: Partial<Record<WarehouseTableName, TableRows>>, where: string | null, clear = true): Promise<number> {
@@ -44,7 +64,11 @@ export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocume
     });
   } catch (cause) {
     if (cause instanceof EtlError) throw cause;
-    throw new EtlError('warehouse_failed', `load failed: ${String((cause as Error).message).split('\n')[0]}`, { stage: 'load', source: doc.document.source_path, cause });
+    const why = warehouseFailure(cause, 'the warehouse');
+    // A full disk is about the warehouse, not the document: the document's name would mislead.
+    if (why.startsWith('no space')) throw new EtlError('warehouse_failed', why, { stage: 'load', cause });
+    const source = doc.document.source_path;
+    throw new EtlError('warehouse_failed', `load failed: ${why}`, { stage: 'load', source, cause });
   }
 }
 
