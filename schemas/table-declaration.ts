@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** Column types the loader knows how to append. */
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'VARCHAR[]';
+/** Column types the loader knows how to append; TIMESTAMPTZ for instants, so no reader takes UTC for local time. */
+export type ColumnType =
+  'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'TIMESTAMPTZ' | 'VARCHAR[]';
 
 /** What a table or column means, in English and in Korean (the data dictionary). */
 export interface Description {

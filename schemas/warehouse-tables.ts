@@ -64,7 +64,7 @@ const documents = declareTable('documents', ['One row per loaded source document
   line_count: ['INTEGER', 'Number of lines of the decoded source (= rows in source_lines)', '디코딩한 원문의 줄 수(= source_lines 행 수)'],
   encoding: ['VARCHAR', 'Text encoding detected (utf-8, utf-8-bom, utf-16le, cp949 …)', '감지한 문자 인코딩(utf-8, utf-8-bom, utf-16le, cp949 등)'],
   pipeline_version: ['VARCHAR', 'Version of kbiz-etl that loaded it', '적재한 kbiz-etl 버전'],
-  loaded_at: ['TIMESTAMP', 'When it was loaded (UTC)', '적재 시각(UTC)'],
+  loaded_at: ['TIMESTAMPTZ', 'When it was loaded (UTC)', '적재 시각(UTC)'],
   artifact_sha256: ['VARCHAR', 'SHA-256 of the normalized artifact loaded (a rerun from the same artifact is skipped)', '적재한 정규화 산출물의 SHA-256(같은 산출물이면 재실행 시 건너뜀)'],
 });
 
@@ -233,8 +233,8 @@ const pipeline_runs = declareTable('pipeline_runs', ['Run log: one row per stage
   run_id: ['VARCHAR', 'Run id (run-<UTC start>-<process id>)', '실행 ID(run-<UTC 시작 시각>-<프로세스 ID>)'],
   stage: ['VARCHAR', 'extract, transform, load or export', '단계: extract(추출), transform(변환), load(적재), export(내보내기)'],
   document_id: ['VARCHAR', 'Document, NULL for export', '문서, 내보내기는 NULL'],
-  started_at: ['TIMESTAMP', 'Start (UTC)', '시작 시각(UTC)'],
-  finished_at: ['TIMESTAMP', 'End (UTC)', '끝난 시각(UTC)'],
+  started_at: ['TIMESTAMPTZ', 'Start (UTC)', '시작 시각(UTC)'],
+  finished_at: ['TIMESTAMPTZ', 'End (UTC)', '끝난 시각(UTC)'],
   status: ['VARCHAR', 'ok, skipped (input unchanged) or failed', '상태: ok(성공), skipped(입력이 같아 건너뜀), failed(실패)'],
   rows: ['BIGINT', 'Rows produced', '만든 행 수'],
   message: ['VARCHAR', 'Error or note', '오류나 메모'],

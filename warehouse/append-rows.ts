@@ -3,15 +3,16 @@ import type { ColumnSpec, ColumnType, TableSpec } from '../schemas/index.js';
 
 export type Row = Readonly<Record<string, unknown>>;
 
-/** Chunk types per column type; dates and timestamps go in as text and DuckDB casts them. */
+/** Chunk types per column type; dates and timestamps go in as text (ISO 8601, Z for UTC) and DuckDB casts them. */
 const CHUNK_TYPE: Record<ColumnType, DuckDBType> = {
-  VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DATE: VARCHAR, TIMESTAMP: VARCHAR, 'VARCHAR[]': LIST(VARCHAR),
+  VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DATE: VARCHAR, TIMESTAMP: VARCHAR, TIMESTAMPTZ: VARCHAR,
+  'VARCHAR[]': LIST(VARCHAR),
 };
 
 function toValue(col: ColumnSpec, v: unknown): DuckDBValue {
   if (v === null || v === undefined) return null;
   switch (col.type) {
-    case 'VARCHAR': case 'DATE': case 'TIMESTAMP': return String(v);
+    case 'VARCHAR': case 'DATE': case 'TIMESTAMP': case 'TIMESTAMPTZ': return String(v);
     case 'INTEGER': case 'DOUBLE': return Number(v);
     case 'BIGINT': return BigInt(v as number);
     case 'BOOLEAN': return Boolean(v);

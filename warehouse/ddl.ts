@@ -10,14 +10,27 @@ export const createTableSql = (t: TableSpec): string =>
 
 const ready = new WeakSet<DuckDBConnection>();
 
-/** What the warehouse already has: table and column comments by `table` and `table.column`. */
-async function existingSchema(conn: DuckDBConnection): Promise<Map<string, string | null>> {
+/**
+ * What the warehouse already has: table and column comments by `table` and `table.column`, and
+ * column types (as DuckDB names them: TIMESTAMP, TIMESTAMP WITH TIME ZONE …) by `table.column`.
+ */
+interface Existing {
+  readonly have: Map<string, string | null>;
+  readonly types: Map<string, string>;
+}
+
+async function existingSchema(conn: DuckDBConnection): Promise<Existing> {
   const have = new Map<string, string | null>();
+  const types = new Map<string, string>();
   const tables = await conn.runAndReadAll(`SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'`);
   for (const r of tables.getRowObjectsJson()) have.set(String(r.table_name), (r.comment as string | null) ?? null);
-  const columns = await conn.runAndReadAll(`SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main'`);
-  for (const r of columns.getRowObjectsJson()) have.set(`${r.table_name}.${r.column_name}`, (r.comment as string | null) ?? null);
-  return have;
+  const columns = await conn.runAndReadAll(
+    `SELECT table_name, column_name, comment, data_type FROM duckdb_columns() WHERE schema_name = 'main'`);
+  for (const r of columns.getRowObjectsJson()) {
+    have.set(`${r.table_name}.${r.column_name}`, (r.comment as string | null) ?? null);
+    types.set(`${r.table_name}.${r.column_name}`, String(r.data_type));
+  }
+  return { have, types };
 }
 
 /** Where the warehouse records which schema it has: one row, the fingerprint of TABLES and VIEWS. */
@@ -26,7 +39,7 @@ const SCHEMA_TABLE = {
   comment: bilingual({ en: 'Fingerprint of the schema (tables, columns, comments, views) kbiz-etl last applied', ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기)의 지문' }),
   columns: [
     ['fingerprint', 'VARCHAR', bilingual({ en: 'SHA-256 of the declared tables and views', ko: '선언한 표와 보기의 SHA-256' })],
-    ['applied_at', 'TIMESTAMP', bilingual({ en: 'When it was applied (UTC)', ko: '적용 시각(UTC)' })],
+    ['applied_at', 'TIMESTAMPTZ', bilingual({ en: 'When it was applied (UTC)', ko: '적용 시각(UTC)' })],
   ],
 } as const;
 
@@ -44,13 +57,18 @@ async function appliedFingerprint(conn: DuckDBConnection): Promise<string | null
 
 /** Creates, alters and comments only what is missing or changed, then recreates the views. */
 async function applySchema(conn: DuckDBConnection): Promise<void> {
-  const have = await existingSchema(conn);
+  const { have, types } = await existingSchema(conn);
   for (const t of TABLES) {
     if (!have.has(t.name)) await conn.run(createTableSql(t));
     if (have.get(t.name) !== t.comment) await conn.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)}`);
     for (const c of t.columns) {
       const key = `${t.name}.${c.name}`;
       if (!have.has(key)) await conn.run(`ALTER TABLE ${t.name} ADD COLUMN IF NOT EXISTS ${c.name} ${c.type}`);
+      // Earlier versions stored these UTC instants as TIMESTAMP: read them as UTC, not in the session's time zone.
+      if (c.type === 'TIMESTAMPTZ' && types.get(key) === 'TIMESTAMP') {
+        const utc = `${c.name} AT TIME ZONE 'UTC'`;
+        await conn.run(`ALTER TABLE ${t.name} ALTER COLUMN ${c.name} TYPE TIMESTAMPTZ USING ${utc}`);
+      }
       if (have.get(key) !== c.comment) await conn.run(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${quote(c.comment)}`);
     }
   }
@@ -60,11 +78,11 @@ async function applySchema(conn: DuckDBConnection): Promise<void> {
     for (const [column, comment] of viewColumnComments(view)) await conn.run(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
   }
   const { name, comment, columns } = SCHEMA_TABLE;
-  await conn.run(`CREATE TABLE IF NOT EXISTS ${name} (${columns.map(([c, type]) => `${c} ${type}`).join(', ')})`);
+  // One row, rewritten every time: replaced whole, so an older warehouse's column types go with it.
+  await conn.run(`CREATE OR REPLACE TABLE ${name} (${columns.map(([c, type]) => `${c} ${type}`).join(', ')})`);
   await conn.run(`COMMENT ON TABLE ${name} IS ${quote(comment)}`);
   for (const [c, , text] of columns) await conn.run(`COMMENT ON COLUMN ${name}.${c} IS ${quote(text)}`);
-  await conn.run(`DELETE FROM ${name}`);
-  await conn.run(`INSERT INTO ${name} VALUES (${quote(FINGERPRINT)}, now()::TIMESTAMP)`);
+  await conn.run(`INSERT INTO ${name} VALUES (${quote(FINGERPRINT)}, now())`);
 }
 
 /**

@@ -71,7 +71,8 @@ describe('warehouse load (real DuckDB file)', () => {
       const broken = { ...doc, facts: [...doc.facts, { ...doc.facts[0]!, row_labels: 42 as unknown as string[] }] };
       await expect(loadDocument(wh.conn, broken, '2026-01-02T00:00:00Z')).rejects.toThrow(/load failed/);
       expect(await counts(wh.conn)).toEqual(before);
-      expect((await query(wh.conn, 'SELECT loaded_at FROM documents')).rows).toEqual([{ loaded_at: '2026-01-01 00:00:00' }]);
+      const utc = `SELECT (loaded_at AT TIME ZONE 'UTC')::VARCHAR AS loaded_at FROM documents`;
+      expect((await query(wh.conn, utc)).rows).toEqual([{ loaded_at: '2026-01-01 00:00:00' }]);
     } finally {
       wh.close();
     }

@@ -6,7 +6,7 @@ import { report2020 } from '../helpers.js';
 
 /** The SQL types a zod field of each kind may be stored in. */
 const STORES: Record<string, readonly ColumnType[]> = {
-  string: ['VARCHAR', 'DATE', 'TIMESTAMP'],
+  string: ['VARCHAR', 'DATE', 'TIMESTAMP', 'TIMESTAMPTZ'],
   enum: ['VARCHAR'],
   literal: ['VARCHAR'],
   number: ['INTEGER', 'BIGINT', 'DOUBLE'],
