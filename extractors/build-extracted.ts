@@ -1,7 +1,10 @@
 import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable } from '../schemas/extracted.js';
 import { EtlError } from '../schemas/etl-error.js';
+import { outOfRangeAt } from '../vocabulary/index.js';
+import { checkCells } from './cell-caps.js';
 import { classifyLines, type LineClass } from './classify-lines.js';
 import type { SourceRef } from './extractor.js';
+import { normalizeLine } from './normalize-text.js';
 import { splitTsvRows } from './tsv-grid.js';
 
 export interface PageLine {
@@ -67,6 +70,29 @@ function describe(ref: SourceRef, lines: readonly Line[], format: DocumentMeta['
   };
 }
 
+/**
+ * What normalization changed (one issue: nothing changes silently) and numbers too large to be
+ * facts (one issue each, with the line).
+ */
+function textIssues(pageLines: readonly PageLine[], texts: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  const changed = texts.flatMap((t, i) => (t !== pageLines[i]!.text ? [i + 1] : []));
+  if (changed.length) {
+    const what = 'NFC; full-width, look-alike and invisible characters';
+    const message = `${changed.length} line(s) read in normalized form (${what}); source_lines keep them as written`;
+    issues.push({ code: 'text_normalized', message, line_no: changed[0]! });
+  }
+  texts.forEach((t, i) => {
+    const at = outOfRangeAt(t);
+    if (at >= 0) {
+      const digits = /^[\d,.]+/.exec(t.slice(at))![0].replace(/,/g, '').split('.')[0]!.length;
+      const message = `a number of ${digits} digits is too large to be a fact (read as text)`;
+      issues.push({ code: 'number_out_of_range', message, line_no: i + 1 });
+    }
+  });
+  return issues;
+}
+
 /** Lines with page numbers (from any format) → the extracted artifact: kinds, headings, grids. */
 export function buildExtracted(
   ref: SourceRef,
@@ -74,11 +100,16 @@ export function buildExtracted(
   meta: { format: DocumentMeta['source_format']; encoding: string; pipeline_version: string; issues?: Issue[] },
 ): ExtractedDocument {
   const issues: Issue[] = [...(meta.issues ?? [])];
-  const classes: LineClass[] = classifyLines(pageLines.map((l) => l.text));
+  const texts = pageLines.map((l) => normalizeLine(l.text));
+  checkCells(texts, ref.source_path);
+  const classes: LineClass[] = classifyLines(texts);
+  checkCells(texts, ref.source_path, (i) => classes[i]!.kind === 'table_row');
+  issues.push(...textIssues(pageLines, texts));
   const lines: Line[] = pageLines.map((l, i) => ({
     line_no: i + 1,
     page: l.page,
-    text: l.text,
+    text: texts[i]!,
+    ...(texts[i] !== l.text ? { verbatim: l.text } : {}),
     kind: classes[i]!.kind,
     ...(classes[i]!.depth ? { depth: classes[i]!.depth } : {}),
     ...(classes[i]!.heading ? { heading: classes[i]!.heading } : {}),

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import { decodeText } from './decode.js';
+import { decodeText, splitLines } from './decode.js';
 import { buildExtracted } from './build-extracted.js';
 import type { Extractor, SourceRef } from './extractor.js';
 
@@ -20,6 +20,8 @@ export function looksLikeCsv(text: string): boolean {
 /** CSV → extracted artifact: each record a tab-separated line, quotes as CSV defines them. */
 export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): ExtractedDocument {
   const { text, encoding } = decodeText(bytes, ref.source_path);
+  // the line-length limit of text holds for CSV too, before papaparse makes a field of every comma
+  splitLines(text, ref.source_path);
   const issues: Issue[] = [];
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   for (const e of parsed.errors) issues.push({ code: 'csv_error', message: `${e.code}: ${e.message}`, line_no: e.row !== undefined ? e.row + 1 : null });

@@ -49,6 +49,10 @@ function looksLikeText(text: string): boolean {
  */
 export function decodeText(bytes: Uint8Array, source: string): Decoded {
   if (bytes.length === 0) throw new EtlError('empty_input', 'file is empty', { stage: 'extract', source });
+  if (bytes.length > MAX_TEXT_BYTES) {
+    const message = `text is ${(bytes.length / 1048576).toFixed(1)} MB (limit ${MAX_TEXT_BYTES / 1048576} MB)`;
+    throw new EtlError('input_too_large', message, { stage: 'extract', source });
+  }
   const [b0, b1, b2] = bytes;
   let result: Decoded | null = null;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
@@ -88,11 +92,38 @@ export function decodeText(bytes: Uint8Array, source: string): Decoded {
   return result;
 }
 
+/**
+ * Largest text or CSV document: a report summary is tens of kilobytes, and each input byte costs
+ * about ten in the artifacts, which must still read back as one string.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
 /** Longest line accepted; a longer one is not a report line (and would blow up every later stage). */
 export const MAX_LINE_CHARS = 100_000;
 
+/**
+ * Most lines accepted: a report has about a thousand. Each line is an object in every artifact
+ * (about 100 bytes of JSON each), so 64 MB of line breaks would be gigabytes of artifacts.
+ */
+export const MAX_LINES = 1_000_000;
+
+/** Line breaks in `text`, counted without splitting it. */
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) n++;
+  }
+  return n;
+}
+
 /** Splits on CRLF, LF or CR; a final line break does not start another line. */
 export function splitLines(text: string, source: string): string[] {
+  if (countBreaks(text) > MAX_LINES) {
+    const limit = MAX_LINES.toLocaleString('en');
+    const where = { stage: 'extract', source, line: MAX_LINES + 1 };
+    throw new EtlError('input_too_large', `more than ${limit} lines (limit ${limit})`, where);
+  }
   const lines = text.split(/\r\n|\n|\r/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
 import { EtlError } from '../schemas/etl-error.js';
 import { buildExtracted, type PageLine } from './build-extracted.js';
+import { MAX_DOCUMENT_CELLS } from './cell-caps.js';
 import type { SourceRef } from './extractor.js';
 import { OLE2 } from './xlsx.js';
 import { guardZip } from './zip-guard.js';
@@ -34,12 +35,12 @@ function cellText(cell: ExcelJS.Cell, where: string, line_no: number, issues: Is
  * labels all three); a row that is one merged cell (a title across the sheet), or one filled
  * cell in column A, is a line of text. Empty cells stay, as tabs keep them in text.
  */
-function rowText(ws: ExcelJS.Worksheet, r: number, line_no: number, issues: Issue[]): string {
+function rowText(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: number, issues: Issue[]): string {
   const row = ws.getRow(r);
   const cells: string[] = [];
   const sources = new Set<string>();
   const read = new Map<string, string>();
-  for (let c = 1; c <= ws.columnCount; c++) {
+  for (let c = 1; c <= columns; c++) {
     const cell = row.getCell(c);
     const source = cell.isMerged && cell.master ? cell.master : cell;
     let text = read.get(source.address);
@@ -77,14 +78,26 @@ export async function readXlsxLines(bytes: Uint8Array, source: string, issues: I
     throw new EtlError('unreadable_input', `not a readable XLSX: ${(e as Error).message}`, { stage: 'extract', source, cause: e });
   }
   const lines: PageLine[] = [];
+  let grid = 0;
   for (const ws of wb.worksheets) {
-    if (ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLS) {
-      throw new EtlError('input_too_large', `sheet ${ws.name} is ${ws.rowCount} × ${ws.columnCount} (limit ${MAX_ROWS} × ${MAX_COLS})`, { stage: 'extract', source });
+    // exceljs's columnCount walks every row: read once per sheet, not once per row (quadratic)
+    const columns = ws.columnCount;
+    if (ws.rowCount > MAX_ROWS || columns > MAX_COLS) {
+      const message = `sheet ${ws.name} is ${ws.rowCount} × ${columns} (limit ${MAX_ROWS} × ${MAX_COLS})`;
+      throw new EtlError('input_too_large', message, { stage: 'extract', source });
+    }
+    // every row is read across every column: two far-apart cells make a grid of millions
+    grid += ws.rowCount * columns;
+    if (grid > MAX_DOCUMENT_CELLS) {
+      const size = `${ws.rowCount.toLocaleString('en')} × ${columns.toLocaleString('en')}`;
+      const limit = MAX_DOCUMENT_CELLS.toLocaleString('en');
+      const message = `sheet ${ws.name} spans ${size} cells (limit ${limit} per workbook)`;
+      throw new EtlError('input_too_large', message, { stage: 'extract', source });
     }
     if (lines.length) lines.push({ text: '', page: null });
     lines.push({ text: `〈 ${ws.name} 〉`, page: null }, { text: '', page: null });
     for (let r = 1; r <= ws.rowCount; r++) {
-      lines.push({ text: rowText(ws, r, lines.length + 1, issues), page: null });
+      lines.push({ text: rowText(ws, r, columns, lines.length + 1, issues), page: null });
     }
   }
   return lines;

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { declaredFormat, resolveFormat, type SourceRef } from '../extractors/index.js';
 import { EtlError } from '../schemas/etl-error.js';
 import type { SourceEntry, SourceFormat } from '../schemas/source.js';
 import { artifactPath, peekStamp } from './artifacts.js';
+import { readSource } from './read-source.js';
 import { documentIdFor, loadRegistry, readRegistered, sha256, type SourceDocument } from './registry.js';
 
 /** One document to process; plain data, so that a worker thread can take it. */
@@ -65,7 +65,7 @@ export function heldIds(out: string, loaded: ReadonlyMap<string, string>): HeldI
 
 const hashFile = (file: string): string | null => {
   try {
-    return sha256(readFileSync(file));
+    return sha256(readSource(file));
   } catch {
     return null; // reading it again in the extract stage names the problem
   }
@@ -130,8 +130,9 @@ export function readJob(job: JobSpec): { bytes: Uint8Array; ref: SourceRef; form
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(job.source);
+    bytes = readSource(job.source);
   } catch (cause) {
+    if (cause instanceof EtlError) throw cause;
     throw new EtlError('not_found', 'cannot read input file', { stage: 'extract', source: job.source, cause });
   }
   const ref: SourceRef = {

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EtlError } from '../schemas/etl-error.js';
 import { Registry, type SourceEntry } from '../schemas/source.js';
+import { readSource } from './read-source.js';
 
 /** The project root: where package.json lives, above this module (src or dist). */
 export function projectRoot(): string {
@@ -54,8 +55,9 @@ export function loadRegistry(named?: string): SourceDocument[] {
 export function readRegistered(doc: SourceDocument): { bytes: Uint8Array; sha: string } {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(doc.absolutePath);
+    bytes = readSource(doc.absolutePath);
   } catch (cause) {
+    if (cause instanceof EtlError) throw cause;
     throw new EtlError('not_found', 'registered source file is missing', { source: doc.absolutePath, cause });
   }
   const sha = sha256(bytes);

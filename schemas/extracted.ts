@@ -19,7 +19,10 @@ export type HeadingInfo = z.infer<typeof HeadingInfo>;
 export const Line = z.object({
   line_no: z.number().int().positive(),
   page: z.number().int().positive().nullable(),
+  /** The line as the parser reads it: NFC, full-width and look-alike characters folded, invisible ones removed. */
   text: z.string(),
+  /** The line as written, present only when `text` differs from it; `source_lines.text` keeps this. */
+  verbatim: z.string().optional(),
   kind: LineKind,
   /** Bullet depth (1 = `- `, 2 = ` - `), present on bullets only. */
   depth: z.number().int().positive().optional(),

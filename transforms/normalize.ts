@@ -61,7 +61,7 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     pipeline_version: doc.pipeline_version,
     input_sha256: doc.input_sha256,
     document: { ...doc.document, line_count: doc.lines.length, encoding: doc.encoding },
-    lines: doc.lines.map((l, i) => ({ line_no: l.line_no, page: l.page, text: l.text, kind: l.kind, section_id: outline.sectionOf[i] ?? null, table_id: l.table_id })),
+    lines: doc.lines.map((l, i) => ({ line_no: l.line_no, page: l.page, text: l.verbatim ?? l.text, kind: l.kind, section_id: outline.sectionOf[i] ?? null, table_id: l.table_id })),
     sections: outline.sections,
     tables,
     cells,

@@ -2,7 +2,7 @@
  * The Korean language of reports, each rule defined once: number grammar, unit spellings,
  * total labels, years and dates, regions. Transforms and the warehouse import it from here only.
  */
-export { parseCell, readAmount, type Quantity, type CellValue } from './korean-number.js';
+export { parseCell, readAmount, outOfRangeAt, MAX_AMOUNT, type Quantity, type CellValue } from './korean-number.js';
 export { fullYear, writtenYear, yearOf, TWO_DIGIT_YEAR_AHEAD } from './years.js';
 export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts, type DatePoint } from './number-tokens.js';
 export { resolveDate } from './dates.js';

@@ -24,6 +24,13 @@ const BASE_UNITS = [...UNITS.values()]
   .map((u) => u.unit_raw)
   .sort((a, b) => b.length - a.length);
 
+/**
+ * Largest amount read as a number: far above any report's (the national budget is 6e14 won), and
+ * low enough that a base value (× 조원, 1e12) or a column sum stays a finite double. A longer run
+ * of digits is no number (no fact); `outOfRangeAt` lets the extractor record it as an issue.
+ */
+export const MAX_AMOUNT = 1e290;
+
 interface Amount {
   readonly end: number;
   readonly value: number;
@@ -80,6 +87,7 @@ export function readAmount(text: string, pos: number): Amount | null {
   }
   if (!segments) return null;
   total += pending;
+  if (!(total <= MAX_AMOUNT)) return null;
   let approx = false;
   if (text[i] === '여' && BASE_UNITS.some((u) => text.startsWith(u, i + 1))) {
     approx = true;
@@ -101,6 +109,12 @@ export function readAmount(text: string, pos: number): Amount | null {
 }
 
 const round = (x: number) => Number(x.toPrecision(15));
+
+/** Where `text` has a number above `MAX_AMOUNT` (hundreds of digits), or -1. Cheap: only long digit runs are read. */
+export function outOfRangeAt(text: string): number {
+  for (const m of text.matchAll(/\d[\d,]{200,}/g)) if (!readAmount(text, m.index)) return m.index;
+  return -1;
+}
 
 /** `Δ1,495` → sign -1 and the index after the sign. */
 function readSign(text: string, pos: number): { sign: number; end: number } {
