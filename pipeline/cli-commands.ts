@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError } from '../schemas/etl-error.js';
 import { SourceFormat } from '../schemas/source.js';
-import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, traceFact, type Warehouse } from '../warehouse/index.js';
+import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, type Warehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable, oneLine } from './format-rows.js';
 import { loadRegistry } from './registry.js';
 import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
@@ -25,6 +25,8 @@ export interface Flags {
   readonly registry?: string;
   readonly document?: string;
   readonly xlsx?: string;
+  /** `series --region CODE`: one region's values. */
+  readonly region?: string;
 }
 
 export type Print = (text: string) => void;
@@ -96,7 +98,7 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
 }
 
 /** The warehouse in --out, opened so that nothing run on it can write (only the Parquet export is readable besides). */
-async function withWarehouse<T>(flags: Flags, work: (conn: Warehouse['conn']) => Promise<T>): Promise<T> {
+export async function withWarehouse<T>(flags: Flags, work: (conn: Warehouse['conn']) => Promise<T>): Promise<T> {
   const path = join(flags.out, 'kbiz.duckdb');
   if (!existsSync(path)) throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
   const wh = await openReadOnly(path, { readableDirs: [join(flags.out, 'parquet')] });
@@ -151,26 +153,6 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
     return { document_id: entry.document_id, report_year: entry.report_year, format: entry.format, path: entry.path, status, facts: l?.facts ?? null, loaded_at: l?.loaded_at ?? null };
   });
   print(flags.json ? formatJson(rows) : formatTable(['document_id', 'report_year', 'format', 'path', 'status', 'facts', 'loaded_at'], rows));
-  return 0;
-}
-
-/** A traced fact for the terminal: every value from the report on one line, without control characters. */
-function traceText(r: Readonly<Record<string, unknown>>): string {
-  const t = (v: unknown) => oneLine(v ?? '');
-  const labels = (v: unknown) => t(JSON.stringify(v));
-  const where = `${t(r.source_path)}:${r.line_no}${r.page ? ` (page ${r.page})` : ''} [${t(r.kind)}]`;
-  return `${where} ${t(r.raw_text)} → ${t(r.value)} ${t(r.unit_raw)} = ${t(r.value_base)} ${t(r.base_unit)}
-  rows ${labels(r.row_labels)} cols ${labels(r.col_labels)}
-  ${String(r.text).split('\t').map(t).join(' │ ')}`;
-}
-
-/** `trace FACT_ID [--document ID]`: the fact and the source line it came from. */
-export async function traceCommand(factId: string | undefined, flags: Flags, print: Print): Promise<number> {
-  if (!factId) throw new EtlError('usage', 'trace needs a fact id: kbiz-etl trace t58-r1c1');
-  const { rows } = await withWarehouse(flags, (conn) => traceFact(conn, factId, flags.document));
-  if (!rows.length) throw new EtlError('not_found', `no fact ${factId}`);
-  if (flags.json) print(formatJson(rows));
-  else for (const r of rows) print(traceText(r));
   return 0;
 }
 

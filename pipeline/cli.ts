@@ -2,7 +2,10 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/etl-error.js';
-import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, traceCommand, type Flags } from './cli-commands.js';
+import { diffCommand, findCommand, seriesCommand } from './analyst-commands.js';
+import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, type Flags } from './cli-commands.js';
+import { describeCommand } from './describe-command.js';
+import { traceCommand } from './trace-command.js';
 
 export const HELP = `kbiz-etl — KBIZ annual business report summaries → DuckDB + Parquet
 
@@ -13,21 +16,27 @@ usage:
   kbiz-etl sql "SELECT …" [--format table|csv|csv-safe|json]   read statements only
   kbiz-etl check          arithmetic findings per table
   kbiz-etl sources        registered documents and their load status
-  kbiz-etl trace FACT_ID [--document ID]   the source line of a fact
+  kbiz-etl trace FACT_ID [--document ID]   a fact's source line, section, table, unit, metric and neighbouring cells
+  kbiz-etl find TEXT      metrics, then facts, whose names, labels, titles or lines hold TEXT (spacing ignored)
+  kbiz-etl series METRIC [--region CODE]   a metric's values by period (METRIC: its id, or a text as for find)
+  kbiz-etl diff REPORT_A REPORT_B   metrics new in B, gone from B, and values B restates (ids or report years)
+  kbiz-etl describe [TABLE]   every table and view, or one's columns, in Korean and English
 
 options:
   --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
   --input FILE       an ad-hoc document instead of the registry (repeatable)
   --year YYYY        report year when the title does not say
   --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
-                     or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it)
+                     or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it);
+                     for find, series, diff and describe: table or json
   --from/--to STAGE  extract, transform, load, export
   --force            redo stages even when their input is unchanged; export --xlsx: replace any file
   --replace          an --input file takes its name as id even over a registered or earlier document
   --concurrency N    documents processed at once (default: cores)
   --max-worker-mb N  heap a worker may get for a large document (default 192)
   --quiet, --json    no progress lines / machine-readable summary
-  --registry FILE    source registry (default sources/registry.json)`;
+  --registry FILE    source registry (default sources/registry.json)
+  --region CODE      series: one region's values (regions.region_code, e.g. KR-11)`;
 
 const OPTIONS = {
   out: { type: 'string', default: 'out' },
@@ -45,6 +54,7 @@ const OPTIONS = {
   registry: { type: 'string' },
   document: { type: 'string' },
   xlsx: { type: 'string' },
+  region: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -99,7 +109,9 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       registry: values.registry,
       document: values.document,
       xlsx: values.xlsx,
+      region: values.region,
     };
+    const text = positionals.slice(1).join(' ');
     switch (command) {
       case 'export':
         if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, flags, print);
@@ -110,6 +122,10 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       case 'check': return await checkCommand(flags, print);
       case 'sources': return await sourcesCommand(flags, print);
       case 'trace': return await traceCommand(arg, flags, print);
+      case 'find': return await findCommand(text, flags, print);
+      case 'series': return await seriesCommand(text, flags, print, printErr);
+      case 'diff': return await diffCommand(positionals.slice(1), flags, print);
+      case 'describe': return await describeCommand(arg, flags, print);
       default: throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
     }
   } catch (e) {

@@ -6,3 +6,7 @@ export { loadDocument, loadDimensions, loadedSources, recordRuns, warehouseFailu
 export { EXPORT_MANIFEST, exportParquet, exportedFingerprint, warehouseFingerprint } from './export-parquet.js';
 export { documentRows, dimensionRows } from './rows.js';
 export { query, qualityFindings, loadedDocuments, traceFact, isLoadedFrom, documentCounts, type Rows, type DocumentCounts } from './queries.js';
+export {
+  searchOf, searchMetrics, searchFacts, metricById, metricSeries, documentList, metricsOnlyIn, restatedValues, relations,
+  relationColumns, neighbourCells, type Search,
+} from './analyst-queries.js';

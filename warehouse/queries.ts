@@ -24,13 +24,21 @@ export const loadedDocuments = (conn: DuckDBConnection) =>
            (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
     FROM documents d`);
 
-/** A fact with the source line it came from (`kbiz-etl trace`). */
+/**
+ * A fact with the source line it came from (`kbiz-etl trace`), and what gives it its meaning: the
+ * section path, the table's title and unit note, where the unit was read, and its metric.
+ */
 export const traceFact = (conn: DuckDBConnection, factId: string, documentId?: string) =>
   query(conn, `
     SELECT f.document_id, f.fact_id, f.raw_text, f.value, f.unit_raw, f.value_base, f.base_unit, f.row_labels, f.col_labels,
-           d.source_path, f.line_no, s.page, s.kind, s.text
+           d.source_path, f.line_no, s.page, s.kind, s.text, sec.title_path AS section_path, f.table_id,
+           t.title AS table_title, t.unit_note, f.unit_source, f.subject, f.period_year, f.region_code, f.metric_id,
+           m.name_ko AS metric_name_ko, m.name_en AS metric_name_en, f.measure_kind
     FROM facts f JOIN documents d USING (document_id)
     JOIN source_lines s ON s.document_id = f.document_id AND s.line_no = f.line_no
+    LEFT JOIN sections sec ON sec.document_id = f.document_id AND sec.section_id = f.section_id
+    LEFT JOIN report_tables t ON t.document_id = f.document_id AND t.table_id = f.table_id
+    LEFT JOIN metrics m ON m.metric_id = f.metric_id
     WHERE f.fact_id = $id ${documentId ? 'AND f.document_id = $doc' : ''} ORDER BY f.document_id`,
     documentId ? { id: factId, doc: documentId } : { id: factId });
 
