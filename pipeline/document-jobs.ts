@@ -71,9 +71,14 @@ const hashFile = (file: string): string | null => {
   }
 };
 
-/** `report`, then `report-3f9a2c`, longer suffixes only if a shorter one is taken too. */
-const candidates = (base: string, sha: string): string[] =>
-  [base, ...[6, 12, 64].map((n) => `${base}-${sha.slice(0, n)}`)];
+/** A file's content hash, read only when its name is contested: most runs read no file here. */
+function lazyHash(file: string): () => string {
+  let sha: string | undefined;
+  return () => (sha ??= hashFile(file) ?? sha256(Buffer.from(`unreadable:${file}`)));
+}
+
+/** After `report`: `report-3f9a2c`, longer suffixes only if a shorter one is taken too. */
+const suffixed = (base: string, sha: string): string[] => [6, 12, 64].map((n) => `${base}-${sha.slice(0, n)}`);
 
 /**
  * Ids for ad-hoc files: the file name, or on a collision (another file of this run, a registered
@@ -84,20 +89,21 @@ const candidates = (base: string, sha: string): string[] =>
 function adHocIds(
   files: readonly string[], registered: ReadonlySet<string>, held: HeldIds, replace: boolean,
 ): Array<[string, string]> {
-  const inRun = new Map<string, string>();
+  const inRun = new Map<string, () => string>();
   const ids: Array<[string, string]> = [];
   for (const file of files) {
     const base = documentIdFor(file);
-    const sha = hashFile(file) ?? sha256(Buffer.from(`unreadable:${file}`));
+    const sha = lazyHash(file);
     const free = (id: string): boolean => {
       const mine = inRun.get(id);
-      if (mine !== undefined) return mine === sha;
+      if (mine) return mine() === sha();
       if (replace) return true;
+      if (registered.has(id)) return false;
       const other = held(id);
-      return !registered.has(id) && (other === undefined || other === sha);
+      return other === undefined || other === sha();
     };
-    const id = candidates(base, sha).find(free) ?? `${base}-${sha}`;
-    if (inRun.get(id) === sha) continue; // the same bytes under the same name: one document
+    const id = free(base) ? base : (suffixed(base, sha()).find(free) ?? `${base}-${sha()}`);
+    if (inRun.has(id)) continue; // free for a name this run gave already: the same bytes, one document
     inRun.set(id, sha);
     ids.push([file, id]);
   }
