@@ -23,6 +23,7 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
   const cells: Cell[] = [];
   const drafts: FactDraft[] = [];
   const quality_checks: QualityCheck[] = [];
+  const tableDates: NormalizedDocument['date_mentions'] = [];
   for (const table of doc.tables) {
     const at = index.get(table.line_start)!;
     const context = tableContext(doc.lines, table);
@@ -47,7 +48,7 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
       ),
     );
     const report_year = doc.document.report_year;
-    const found = tableFacts({ table, model, context, section_id, context_path, report_year }, issues);
+    const found = tableFacts({ table, model, context, section_id, context_path, report_year }, issues, tableDates);
     append(drafts, found);
     append(quality_checks, auditTable(table.table_id, found));
     append(quality_checks, auditFormulas(table.table_id, found));
@@ -66,7 +67,7 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     tables,
     cells,
     facts,
-    date_mentions: prose.dates,
+    date_mentions: [...prose.dates, ...tableDates].sort((a, b) => a.line_no - b.line_no),
     quality_checks,
     metrics,
     issues,

@@ -22,3 +22,10 @@ export function resolveDate(parts: DateParts, reportYear: number): { start: stri
   const valid = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
   return valid(start) && valid(end) && end >= start ? { start, end } : null;
 }
+
+/**
+ * A header cell that names a period, not a value: a year (`2020`) or a KOSIS year and month
+ * (`2020.01`, `2020. 1`). Words such as `2022년결산`, `'20년`, `1/4분기` and `1월` are text anyway.
+ */
+export const isPeriodLabel = (raw: string): boolean =>
+  /^(?:19|20)\d{2}(?:\.\s?(?:0?[1-9]|1[0-2]))?$/.test(raw.trim());

@@ -5,7 +5,7 @@
 export { parseCell, readAmount, outOfRangeAt, MAX_AMOUNT, type Quantity, type CellValue } from './korean-number.js';
 export { fullYear, writtenYear, yearOf, TWO_DIGIT_YEAR_AHEAD } from './years.js';
 export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts, type DatePoint } from './number-tokens.js';
-export { resolveDate } from './dates.js';
+export { isPeriodLabel, resolveDate } from './dates.js';
 export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './units.js';
 export { unitColumns } from './unit-columns.js';
 export { REGIONS, REGION_ALIASES, resolveRegion } from './regions.js';

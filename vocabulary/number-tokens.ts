@@ -29,8 +29,11 @@ export interface DateParts {
 
 const APOS = `['‘’]`;
 const MD = String.raw`(\d{1,2})\.(\d{1,2})`;
-/** A date is not followed by more digits or by a unit: `3.1억원` is money, `5.7` is May 7. */
-const NOT_AMOUNT = String.raw`(?![\d.]|[억만천백조원%개명건회부]|\s[억만천백조원])`;
+/**
+ * A date is not followed by more digits or by a unit: `3.1억원` is money, `5.7` is May 7, and
+ * `2.5~3.0%` is a range of rates.
+ */
+const NOT_AMOUNT = String.raw`(?![\d.]|[억만천백조원%개명건회부]|\s[억만천백조원]|\s*~\s*\d+(?:\.\d+)?\s*[%억만천백조원배])`;
 
 interface Rule {
   readonly cls: TokenClass;
@@ -54,13 +57,14 @@ const RULES: readonly Rule[] = [
       return { from, to: m[7] ? { y, m: m[6] ? Number(m[6]) : from.m, d: Number(m[7]) } : from };
     },
   },
-  // `'20. 12월말`, `20. 12월말`, `2021. 2` (year and month)
+  // `'20. 12월말`, `20. 12월말`, `2021. 2` (year and month), `2005. 2 업체별 …` (a dated entry of a history)
   {
     cls: 'date',
-    re: new RegExp(String.raw`(?:${APOS}?(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})(?:월(말|초)?|(?=\s*$))`, 'g'),
+    re: new RegExp(String.raw`(?:${APOS}?(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})(?:월(말|초)?|(?=\s*$))`
+      + String.raw`|((?:19|20)\d{2})\.\s(\d{1,2})(?=\s+(?![억만천백조원개명건회])[가-힣(])`, 'g'),
     date: (m) => {
-      const y = Number(m[1] ?? m[2]);
-      const mo = Number(m[3]);
+      const y = Number(m[1] ?? m[2] ?? m[5]);
+      const mo = Number(m[3] ?? m[6]);
       if (!validMD(mo, null)) return null;
       const end = m[4] === '말';
       return { from: { y, m: mo, d: m[4] === '초' ? 1 : null, end_of_month: end }, to: { y, m: mo, d: null, end_of_month: end || undefined } };
@@ -144,9 +148,10 @@ export function tokenizeNumbers(text: string): NumberToken[] {
     const qualifier = amount.approx ? 'approx' : rangeEnd ? 'range_end'
       : qualifierAround(text.slice(Math.max(0, start - 6), start), text.slice(amount.end));
     const quantity: Quantity = { raw: text.slice(start, amount.end), value: sign * amount.value, unit_raw: amount.unit_raw, qualifier, start, end: amount.end };
-    if (rangeEnd?.quantity && rangeEnd.quantity.unit_raw === null) {
-      // `3~5개`: the first number of a range takes the second one's unit.
-      taken[taken.indexOf(rangeEnd)] = { ...rangeEnd, quantity: { ...rangeEnd.quantity, unit_raw: amount.unit_raw, qualifier: 'range_start' } };
+    if (rangeEnd?.quantity) {
+      // `3~5개`: the first number of a range takes the second one's unit; `500만원~2억원` keeps its own.
+      const unit_raw = rangeEnd.quantity.unit_raw ?? amount.unit_raw;
+      taken[taken.indexOf(rangeEnd)] = { ...rangeEnd, quantity: { ...rangeEnd.quantity, unit_raw, qualifier: 'range_start' } };
     }
     claim({ cls: 'quantity', start, end: amount.end, raw: quantity.raw, quantity });
     i = amount.end - 1;

@@ -4,7 +4,7 @@ export interface UnitDef {
   readonly unit: string;
   readonly base_unit: string;
   readonly multiplier: number;
-  readonly quantity_kind: 'money' | 'count' | 'ratio' | 'duration' | 'mass' | 'number';
+  readonly quantity_kind: 'money' | 'count' | 'ratio' | 'duration' | 'mass' | 'area' | 'number';
 }
 
 /** Units written without a magnitude word. Counted things keep what they count in `unit`. */
@@ -43,6 +43,9 @@ const PLAIN: ReadonlyArray<[string, string, string, UnitDef['quantity_kind']]> =
   ['개월', 'month', 'month', 'duration'],
   ['시간', 'hour', 'hour', 'duration'],
   ['톤', 'tonne', 'kg', 'mass'],
+  // KOSIS land areas: `면적 (㎡)`
+  ['㎡', 'm2', 'm2', 'area'],
+  ['m2', 'm2', 'm2', 'area'],
 ];
 
 /** Korean magnitude words that prefix a unit: `백만원`, `천불`, `만명`. */
@@ -57,6 +60,7 @@ function buildVocabulary(): Map<string, UnitDef> {
   const vocab = new Map<string, UnitDef>();
   for (const [unit_raw, unit, base_unit, quantity_kind] of PLAIN) {
     vocab.set(unit_raw, { unit_raw, unit, base_unit, multiplier: unit_raw === '톤' ? 1000 : 1, quantity_kind });
+    if (unit_raw === '㎡') vocab.set('㎢', { unit_raw: '㎢', unit: 'km2', base_unit, multiplier: 1e6, quantity_kind });
     if (!MAGNIFIABLE.has(unit_raw)) continue;
     for (const [word, factor] of MAGNITUDES) {
       const spelled = word + unit_raw;

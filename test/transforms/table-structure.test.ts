@@ -75,8 +75,9 @@ describe('table structures of the 2020 report', () => {
     const t = tables('가입업체수\t17,421');
     expect(cellFact(doc, t, ['가입업체수'], ['2019년(A)'])).toMatchObject({ value: 17421, period_year: 2019 });
     expect(cellFact(doc, t, ['가입업체수'], ['증감(B-A)'])).toMatchObject({ value: -1495, raw_text: 'Δ1,495' });
-    expect(cellFact(doc, t, [], ['2020년(B)', '해지'])).toMatchObject({ value: 3440, period_year: 2020 });
-    expect(cellFact(doc, t, [], ['증감(B-A)', '신규가입'])).toMatchObject({ value: -1797 });
+    // the merged 가입업체수 carries on under the 신규가입 | 해 지 sub-header
+    expect(cellFact(doc, t, ['가입업체수'], ['2020년(B)', '해지'])).toMatchObject({ value: 3440, period_year: 2020 });
+    expect(cellFact(doc, t, ['가입업체수'], ['증감(B-A)', '신규가입'])).toMatchObject({ value: -1797 });
     expect(factsOf(doc, t)).toHaveLength(9);
   });
 

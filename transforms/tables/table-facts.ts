@@ -1,8 +1,10 @@
 import type { Issue, RawTable } from '../../schemas/extracted.js';
-import type { FactDraft, UnitSource } from '../../schemas/normalized.js';
+import type { DateMention, FactDraft, UnitSource } from '../../schemas/normalized.js';
 import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
+import { DEFAULT_SPECIFIC_UNIT, isSpecific, measureOfLabel, measureOfUnit, noteUnitsOf, soleGeneralUnit } from './label-measures.js';
 import type { TableContext } from './table-context.js';
+import { cellDates, isDateCell } from './table-dates.js';
 import type { DataRow, TableModel } from './table-structure.js';
 
 export interface TableFactInput {
@@ -72,6 +74,10 @@ interface TableScope {
   readonly introUnit: string | null;
   readonly tableYear: number | null;
   readonly yearOf: (label: string) => number | null;
+  /** Labels whose measure the unit note contradicts, reported once per table. */
+  readonly conflicts: Set<string>;
+  /** Dates written in cells: date mentions, never facts. */
+  readonly dates: DateMention[];
 }
 
 type DataCell = DataRow['cells'][number];
@@ -93,16 +99,48 @@ function rowUnitOf(row: DataRow, noteUnits: readonly string[], above: SourcedUni
   );
 }
 
-/** Unit by precedence: header label, unit note by label, label keyword, the row's unit, the title's total. */
+/** Labels of a cell, innermost first, column labels before row labels, each with where it was read. */
+const labelsOf = (rowLabels: readonly string[], colLabels: readonly string[]) => [
+  ...[...colLabels].reverse().map((label) => ({ label, source: 'column' as const })),
+  ...[...rowLabels].reverse().map((label) => ({ label, source: 'row' as const })),
+];
+
+/**
+ * A rate, point change or ratio a label names beats any money or count around it (`증감률` under
+ * `총수입`): its unit is the label's own, else the note's unit of that kind, else `%`, `%p` or `배`;
+ * a note listing no unit of that kind disagrees with the label and is recorded.
+ */
+function specificUnit(scope: TableScope, labels: ReturnType<typeof labelsOf>): SourcedUnit | null {
+  for (const { label, source } of labels) {
+    const m = measureOfLabel(label);
+    if (!m || !isSpecific(m)) continue;
+    const own = unitInLabel(label);
+    if (own && measureOfUnit(own) === m) return { unit: own, source };
+    const inNote = noteUnitsOf(scope.noteUnits, m)[0];
+    if (inNote) return { unit: inNote, source: 'note' };
+    if (scope.noteUnits.length) scope.conflicts.add(`${label} is a ${m}, the note lists ${scope.noteUnits.join(', ')}`);
+    return { unit: DEFAULT_SPECIFIC_UNIT[m]!, source };
+  }
+  return null;
+}
+
+/**
+ * Unit by precedence: a rate, point change or ratio in any label; a unit written in a label; the
+ * unit note by label; a label keyword; the row's unit; the note's one money or count unit; the
+ * title's total.
+ */
 function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: readonly string[], rowUnit: SourcedUnit | null): SourcedUnit {
-  const inner = [...col_labels].reverse().concat([...row_labels].reverse());
-  const inLabel = firstOf(inner, unitInLabel);
-  const fromColumn = inLabel && firstOf([...col_labels].reverse(), unitInLabel) === inLabel;
+  const labels = labelsOf(row_labels, col_labels);
+  const written = labels.find((l) => unitInLabel(l.label));
+  const explicit = written ? { unit: unitInLabel(written.label), source: written.source } : null;
+  if (explicit && isSpecific(measureOfUnit(explicit.unit!))) return explicit;
   return (
-    sourced(inLabel, fromColumn ? 'column' : 'row') ??
+    specificUnit(scope, labels) ??
+    explicit ??
     sourced(unitFromNote(scope.noteUnits, [...row_labels, ...col_labels]), 'note') ??
     sourced(unitFromNote(KEYWORD_UNITS, col_labels), 'column') ??
     rowUnit ??
+    sourced(soleGeneralUnit(scope.noteUnits), 'note') ??
     sourced(scope.introUnit, 'intro') ?? { unit: null, source: 'default' }
   );
 }
@@ -130,14 +168,23 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: Sou
     return { ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null, unit_source };
   };
   const v = cell.value;
+  if ((v.kind === 'quantities' && isDateCell(cell.raw)) || v.kind === 'text') {
+    const subject = row_labels[row_labels.length - 1] ?? context.title;
+    // `7월 인터넷대출 개시` in the `'09년` row is July 2009.
+    for (const d of cellDates(cell.raw, row.line_no, subject, base.period_year, scope.input.report_year)) scope.dates.push(d);
+    if (v.kind === 'quantities') return [];
+  }
   if (v.kind === 'quantities') return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
   if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels))) return [fact(null, id, cell.raw)];
   if (v.kind !== 'text') return [];
   return tokenizeNumbers(cell.raw).flatMap((t, k) => (t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw)] : []));
 }
 
-/** Every number of a structured table as a fact with its label paths, unit, year, region and total flag. */
-export function tableFacts(input: TableFactInput, issues: Issue[]): FactDraft[] {
+/**
+ * Every number of a structured table as a fact with its label paths, unit, year, region and total
+ * flag; the dates its cells write go to `dates`.
+ */
+export function tableFacts(input: TableFactInput, issues: Issue[], dates: DateMention[] = []): FactDraft[] {
   const { table, context } = input;
   const noteUnits = unitsInNote(context.unit_note);
   const yearIn = (label: string) => yearOf(label, input.report_year);
@@ -147,6 +194,8 @@ export function tableFacts(input: TableFactInput, issues: Issue[]): FactDraft[] 
     introUnit: noteUnits.length ? null : unitFromIntro(input),
     tableYear: firstOf([context.caption ?? '', context.title], yearIn),
     yearOf: yearIn,
+    conflicts: new Set(),
+    dates,
   };
   checkRegionLabels(input, issues);
   const facts: FactDraft[] = [];
@@ -155,6 +204,9 @@ export function tableFacts(input: TableFactInput, issues: Issue[]): FactDraft[] 
   for (const row of input.model.rows) {
     rowUnit = rowUnitOf(row, noteUnits, rowUnit);
     for (const cell of row.cells) for (const f of cellFacts(scope, row, cell, rowUnit, counter)) facts.push(f);
+  }
+  if (scope.conflicts.size) {
+    issues.push({ code: 'unit_conflict', message: `table ${table.table_id} (${context.title}): ${[...scope.conflicts].join('; ')}`, line_no: table.line_start });
   }
   if (counter.unitless) {
     issues.push({ code: 'unit_unknown', message: `table ${table.table_id} (${context.title}): ${counter.unitless} number(s) with no unit in cell, labels, unit note or title`, line_no: table.line_start });

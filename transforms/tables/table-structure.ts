@@ -1,6 +1,6 @@
 import type { RawTable } from '../../schemas/extracted.js';
 import type { CellRole } from '../../schemas/normalized.js';
-import { normalizeLabel, parseCell, type CellValue } from '../../vocabulary/index.js';
+import { isPeriodLabel, normalizeLabel, parseCell, tokenizeNumbers, type CellValue } from '../../vocabulary/index.js';
 import { maxOf, minOf } from '../array-bounds.js';
 
 /** A data row: its label path and the cells that hold values, by table column. */
@@ -24,9 +24,31 @@ export interface TableModel {
 }
 
 const isValue = (v: CellValue) => v.kind === 'quantities' || v.kind === 'nil';
-const isYearHeader = (v: CellValue) =>
-  v.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null &&
-  Number.isInteger(v.quantities[0]!.value) && v.quantities[0]!.value >= 1900 && v.quantities[0]!.value <= 2100;
+
+/** A KOSIS export writes line breaks inside a header as `<br>`. */
+export const cellText = (raw: string): string => raw.replace(/<br\s*\/?>/gi, ' ');
+
+/** Words with a measured quantity in them (`10개사 내외`, `3~5억원`, `최대 10억원`): a spec table's values. */
+const hasMeasuredQuantity = (raw: string): boolean =>
+  /\d/.test(raw) && tokenizeNumbers(raw).some((t) => t.quantity && t.quantity.unit_raw !== null);
+
+/**
+ * In a table whose first value row lies deep (a spec table: attributes as rows, types as columns),
+ * a row whose label is followed only by measured words is data, and so are the attribute rows
+ * above it up to the top header (`지원대상 | 국내 중소기업` over `지원규모 | 최대 1억원`).
+ */
+function specRowAt(grid: readonly string[][], values: readonly CellValue[][], end: number): number {
+  for (let r = 1; r < end; r++) {
+    const row = grid[r]!;
+    const rest = row.slice(1).filter((c) => c.trim());
+    if (!row[0]?.trim() || !rest.length) continue;
+    if (!rest.every((c, i) => hasMeasuredQuantity(c) || isValue(values[r]![i + 1]!))) continue;
+    let first = r;
+    while (first > 1 && grid[first - 1]![0]?.trim()) first--;
+    return first;
+  }
+  return end;
+}
 
 const bare = (v: CellValue | undefined) => (v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null ? v.quantities[0]!.value : null);
 
@@ -44,8 +66,9 @@ function labelNumberColumn(values: readonly CellValue[][]): boolean {
     col.every((v) => bare(v) !== null || v?.kind === 'text' || v?.kind === 'empty');
 }
 
-/** Index of the first cell holding a number or nil: the cells before it are row labels. */
-function firstValue(values: readonly CellValue[], serial: boolean): number {
+/** Index of the first cell holding a number or nil (in a spec table, the second): the cells before it are row labels. */
+function firstValue(values: readonly CellValue[], serial: boolean, spec: boolean): number {
+  if (spec) return 1;
   const i = values.findIndex((v, c) => !(serial && c === 0) && isValue(v));
   return i < 0 ? values.length : i;
 }
@@ -59,7 +82,7 @@ export function columnPaths(headers: readonly string[][], labelCols: number, wid
     const out: string[] = [];
     let left = '';
     for (let c = 0; c < width; c++) {
-      const own = (row[c] ?? '').trim();
+      const own = cellText(row[c] ?? '').trim();
       if (c < labelCols) { out.push(''); continue; }
       if (own) { left = own; out.push(own); continue; }
       const below = headers.slice(h + 1).some((r) => (r[c] ?? '').trim());
@@ -82,11 +105,21 @@ export function modelTable(table: RawTable): TableModel {
   const grid = table.rows.map((r) => r.cells);
   const values = grid.map((row) => row.map(parseCell));
   const serial = labelNumberColumn(values);
-  const rowHasValue = values.map((row, r) => row.some((v, c) => isValue(v) && !(serial && c === 0) && !(r === 0 && isYearHeader(v))));
-  const firstDataRow = rowHasValue.findIndex(Boolean);
+  // Periods (`2020`, `2020.01`) over the first values are column labels, however many header rows.
+  let leading = true;
+  const rowHasValue = values.map((row, r) => {
+    const has = row.some((v, c) => isValue(v) && !(serial && c === 0) && !(leading && isPeriodLabel(grid[r]![c]!)));
+    if (has) leading = false;
+    return has;
+  });
+  const valueRow = rowHasValue.findIndex(Boolean);
+  const specRow = specRowAt(grid, values, valueRow < 0 ? grid.length : valueRow);
+  const firstDataRow = specRow < (valueRow < 0 ? grid.length : valueRow) ? specRow : valueRow;
+  const isSpec = specRow < (valueRow < 0 ? grid.length : valueRow);
   let headerCount = firstDataRow;
   if (headerCount < 0) headerCount = 1;
-  const dataRows = values.map((row, r) => (r >= headerCount && rowHasValue[r] ? firstValue(row, serial) : -1));
+  const dataRows = values.map((row, r) =>
+    r >= headerCount && (rowHasValue[r] || (isSpec && r >= specRow)) ? firstValue(row, serial, isSpec) : -1);
   const ks = dataRows.filter((k) => k >= 0);
   const labelCols = ks.length ? minOf(ks) : Math.min(1, maxOf(grid.map((r) => r.length)) - 1);
   const width = maxOf(grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
@@ -102,17 +135,19 @@ export function modelTable(table: RawTable): TableModel {
     const k = dataRows[r]! >= 0 ? dataRows[r]! : afterData && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim()) ? -2 : labelCols;
     if (k === -2) {
       // A label-only row after data: a header for the rows below it (`신규가입 | 해 지`).
+      // The row labels above carry on below it (`가입업체수` over `신규가입 | 해 지`).
       headers = [...grid.slice(0, headerCount), row];
       paths = columnPaths(headers, labelCols, width);
-      prevLabels = [];
       continue;
     }
     const shift = Math.max(0, k - labelCols);
+    const unlabeled = k > 0 && !row.slice(0, k).some((x) => x.trim());
     const labels: string[] = [];
     for (let c = 0; c < Math.min(k, row.length); c++) {
-      const own = normalizeLabel(row[c]!);
+      const own = normalizeLabel(cellText(row[c]!));
       const deeper = row.slice(c + 1, k).some((x) => x.trim());
-      const label = own || (deeper ? prevLabels[c] ?? '' : '');
+      // An empty label cell under a labeled one continues it (a merged cell written once).
+      const label = own || (deeper || unlabeled ? prevLabels[c] ?? '' : '');
       labels[c] = label;
       roles[r]![c] = row[c]!.trim() ? 'row_label' : 'empty';
     }
