@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import {
   documentList, metricById, metricSeries, metricsOnlyIn, restatedValues, searchFacts, searchMetrics, searchOf,
   type Rows, type Warehouse,

@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import type { Flags } from './cli-commands.js';
 import { oneLine } from './format-rows.js';
 

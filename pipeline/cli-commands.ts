@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EtlError } from '../schemas/etl-error.js';
-import { SourceFormat } from '../schemas/source.js';
+import { EtlError, SourceFormat } from '../schemas/index.js';
 import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, type Warehouse } from '../warehouse/index.js';
 import { formatCsv, formatJson, formatTable, oneLine } from './format-rows.js';
 import { loadRegistry } from './registry.js';

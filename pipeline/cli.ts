@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import { diffCommand, findCommand, seriesCommand } from './analyst-commands.js';
 import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, type Flags } from './cli-commands.js';
 import { describeCommand } from './describe-command.js';

@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import { relationColumns, relations } from '../warehouse/index.js';
 import { outputFormat } from './analyst-format.js';
 import { withWarehouse, type Flags, type Print } from './cli-commands.js';

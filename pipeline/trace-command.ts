@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import { neighbourCells, traceFact, type Rows } from '../warehouse/index.js';
 import { withWarehouse, type Flags, type Print } from './cli-commands.js';
 import { formatJson, oneLine } from './format-rows.js';
