@@ -87,7 +87,11 @@ export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: 
   try {
     text = nodeFs.readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new EtlError('artifact_missing', 'no artifact here: run the previous stage first', { source: path, cause });
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new EtlError('artifact_missing', 'no artifact here: run the previous stage first', { source: path, cause });
+    // e.g. ERR_STRING_TOO_LONG: an artifact past V8's largest string; the input caps keep real ones far below
+    const size = nodeFs.existsSync(path) ? ` (${(nodeFs.statSync(path).size / 2 ** 20).toFixed(0)} MB)` : '';
+    throw new EtlError('artifact_invalid', `cannot read artifact${size}: ${(cause as Error).message.split('\n')[0]}`, { source: path, cause });
   }
   let json: unknown;
   try {
