@@ -49,8 +49,8 @@ describe('arithmetic audit of the 2020 report', () => {
     const derived = doc.quality_checks.filter((q) => q.kind === 'derived_formula').map((q) => [q.label, q.expected, q.actual, q.passed]);
     expect(derived).toEqual([
       ['가입업체수 / 증감(B-A)', -1495, -1495, true],
-      ['증감(B-A) / 신규가입', -1797, -1797, true],
-      ['증감(B-A) / 해지', -1035, -1035, true],
+      ['가입업체수 / 증감(B-A) / 신규가입', -1797, -1797, true],
+      ['가입업체수 / 증감(B-A) / 해지', -1035, -1035, true],
       ["'20년 / 손해현황 / 손해율(B/A)", 0, 0, true],
       ['누계 / 손해현황 / 손해율(B/A)', 34.5534407028, 34.6, true],
     ]);

@@ -6,7 +6,12 @@ const run = (text: string) => normalize(extract(text, { report_year: 2021 }));
 
 describe('doubts are recorded, never silent guesses', () => {
   it('the 2020 report leaves only its two tables without any stated unit', () => {
-    expect(report2020().issues.map((i) => [i.code, i.line_no])).toEqual([['unit_unknown', 732], ['unit_unknown', 1006]]);
+    expect(report2020().issues.map((i) => [i.code, i.line_no])).toEqual([
+      ['unit_unknown', 732],
+      // 손해율(B/A) is a rate; the note above it lists 개사, 건, 억원 only
+      ['unit_conflict', 865],
+      ['unit_unknown', 1006],
+    ]);
   });
 
   it('an unknown unit in prose is a warning and the number stays unitless', () => {
