@@ -45,9 +45,22 @@ export function groupTables(lines: readonly Line[], issues: Issue[]): RawTable[]
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*년/;
 
+/**
+ * A cover line as a title: tabs and runs of spaces separate words, and a word the cover spaced
+ * out letter by letter (`2 0 2 1 년 도   사 업 보 고`) is joined (`2021년도 사업보고`).
+ */
+export function titleText(line: string): string {
+  const words = line.trim().split(/\t+|\s{2,}/);
+  const joined = words.map((w) => {
+    const letters = w.split(' ');
+    return letters.length >= 2 && letters.every((l) => [...l].length === 1) ? letters.join('') : w;
+  });
+  return joined.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Title, report year and publication month read off the cover, falling back to what the caller knew. */
 function describe(ref: SourceRef, lines: readonly Line[], format: DocumentMeta['source_format']): DocumentMeta {
-  const cover = lines.filter((l) => l.kind === 'title').map((l) => l.text.trim());
+  const cover = lines.filter((l) => l.kind === 'title').map((l) => titleText(l.text));
   // `2020년도 사업보고 요약` beats a sheet name or a publisher line that merely says 보고
   const title =
     cover.find((t) => YEAR_IN_TITLE.test(t) && /보고|report/i.test(t)) ?? cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ?? cover[0] ?? ref.title;

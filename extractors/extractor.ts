@@ -4,7 +4,7 @@ import type { SourceFormat } from '../schemas/source.js';
 /** What the caller knows about a document before reading it (registry entry or CLI flags). */
 export interface SourceRef {
   readonly document_id: string;
-  readonly publisher: string;
+  readonly publisher: string | null;
   readonly title?: string | undefined;
   readonly report_year?: number | undefined;
   readonly published_on?: string | null | undefined;

@@ -12,6 +12,7 @@ export interface Flags {
   readonly out: string;
   readonly input: string[];
   readonly year?: number;
+  readonly publisher?: string;
   readonly format?: string;
   readonly from?: string;
   readonly to?: string;
@@ -80,6 +81,7 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
     out: flags.out,
     inputs: flags.input,
     year: flags.year,
+    publisher: flags.publisher,
     format,
     registry: flags.registry,
     ...range,

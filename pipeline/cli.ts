@@ -28,6 +28,7 @@ options:
   --year YYYY        report year when the title does not say
   --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
                      or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it);
+  --publisher NAME   publisher of --input documents (default: none recorded)
                      for find, series, diff and describe: table or json
   --from/--to STAGE  extract, transform, load, export
   --force            redo stages even when their input is unchanged; export --xlsx: replace any file
@@ -45,6 +46,7 @@ const OPTIONS = {
   format: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  publisher: { type: 'string' },
   force: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   concurrency: { type: 'string' },
@@ -101,6 +103,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       from: values.from,
       to: values.to,
       force: values.force,
+      publisher: values.publisher?.trim() || undefined,
       replace: values.replace,
       concurrency: int(values.concurrency, '--concurrency', 1, 64),
       maxWorkerMb: int(values['max-worker-mb'], '--max-worker-mb', 16, 65536),

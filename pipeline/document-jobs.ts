@@ -18,6 +18,8 @@ export interface JobSpec {
   readonly entry: SourceEntry | null;
   readonly year?: number;
   readonly format?: SourceFormat;
+  /** `--publisher` for an ad-hoc file; a registered one has its entry's. */
+  readonly publisher?: string;
 }
 
 /** `--input` values: files as given, glob patterns expanded (sorted), the same file once. */
@@ -113,7 +115,7 @@ function adHocIds(
 /** The documents of a run with their ids: the registry's, or the `--input` files' (see `adHocIds`). */
 export function jobSpecs(
   sources: DocumentSources,
-  opts: { year?: number; format?: SourceFormat; replace?: boolean },
+  opts: { year?: number; format?: SourceFormat; replace?: boolean; publisher?: string },
   held: HeldIds = () => undefined,
 ): JobSpec[] {
   const { year, format } = opts;
@@ -123,7 +125,7 @@ export function jobSpecs(
     }));
   }
   return adHocIds(sources.files, sources.registered, held, opts.replace ?? false).map(([file, document_id]) => ({
-    document_id, source: file, source_path: file, entry: null, year, format,
+    document_id, source: file, source_path: file, entry: null, year, format, publisher: opts.publisher,
   }));
 }
 
@@ -142,7 +144,7 @@ export function readJob(job: JobSpec): { bytes: Uint8Array; ref: SourceRef; form
     throw new EtlError('not_found', 'cannot read input file', { stage: 'extract', source: job.source, cause });
   }
   const ref: SourceRef = {
-    document_id: job.document_id, publisher: '중소기업중앙회', report_year: job.year,
+    document_id: job.document_id, publisher: job.publisher ?? null, report_year: job.year,
     source_path: job.source_path, source_sha256: sha256(bytes),
   };
   return { bytes, ref, format: resolveFormat(bytes, job.source, declaredFormat(job.source), job.format) };

@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly inputs?: readonly string[];
   readonly year?: number;
   readonly format?: SourceFormat;
+  /** Publisher of ad-hoc inputs (`documents.publisher`); NULL when not given. */
+  readonly publisher?: string;
   readonly registry?: string;
   readonly from?: Stage;
   readonly to?: Stage;

@@ -60,7 +60,8 @@ export type Issue = z.infer<typeof Issue>;
 
 export const DocumentMeta = z.object({
   document_id: z.string(),
-  publisher: z.string(),
+  /** Who published it: the registry's word or `--publisher`; NULL for an ad-hoc file nobody named. */
+  publisher: z.string().nullable(),
   title: z.string(),
   report_year: z.number().int(),
   published_on: z.string().nullable(),
