@@ -119,7 +119,9 @@ export function outOfRangeAt(text: string): number {
 /** `Δ1,495` → sign -1 and the index after the sign. */
 function readSign(text: string, pos: number): { sign: number; end: number } {
   const c = text[pos] ?? '';
-  return NEGATIVE.has(c) && /\d/.test(text[pos + 1] ?? '') ? { sign: -1, end: pos + 1 } : { sign: 1, end: pos };
+  if (!/\d/.test(text[pos + 1] ?? '')) return { sign: 1, end: pos };
+  // `+4,165` in a 증감 column: an explicit plus is a positive number, as `△` is a negative one
+  return NEGATIVE.has(c) ? { sign: -1, end: pos + 1 } : c === '+' ? { sign: 1, end: pos + 1 } : { sign: 1, end: pos };
 }
 
 export type CellValue =
