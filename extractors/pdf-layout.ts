@@ -1,18 +1,12 @@
 import type { PageLine } from './build-extracted.js';
+import { ruledGrids } from './pdf-grid.js';
+import { placeInGrids, type RuledBlock } from './pdf-ruled.js';
+import {
+  appendRun, ARROWS, baselines, CELL_GAP_EM, cleanText, joinWrapped, type PageItems, type TextItem,
+} from './pdf-text.js';
+import { matchCaption, matchUnitNote } from './line-patterns.js';
 
-/** A run of text as pdf.js places it: baseline origin, width and font size, in points. */
-export interface TextItem {
-  readonly str: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly size: number;
-}
-
-export interface PageItems {
-  readonly page: number;
-  readonly items: readonly TextItem[];
-}
+export type { PageItems, TextItem } from './pdf-text.js';
 
 /** One visual line: its cells (runs separated by a column-wide gap) with their left edges. */
 interface VisualLine {
@@ -20,49 +14,42 @@ interface VisualLine {
   readonly y: number;
   readonly size: number;
   readonly cells: ReadonlyArray<{ readonly x: number; readonly end: number; readonly text: string }>;
+  /** A ruled table or box, read from its grid, standing in the flow at its first baseline. */
+  readonly ruled?: RuledBlock;
 }
 
-/**
- * Gap (in ems) between two text runs on one baseline that separates table cells: word spaces
- * are a quarter to a third of an em, the padding between cells of a browser-printed table about
- * two thirds.
- */
-const CELL_GAP_EM = 0.5;
-const SPACE_GAP_EM = 0.15;
-
-/**
- * pdf.js may emit spaces as U+0001 (browser-printed PDFs); a subset font may map a Hanja glyph
- * to its Kangxi radical or compatibility code point (`⼈` for `人`), which NFKC folds back.
- */
-const cleanText = (s: string) =>
-  s.replace(/\u0001/g, ' ').replace(/[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]/g, (ch) => ch.normalize('NFKC'));
-
-/** Items on one baseline (within half a font size), left to right, as cells and words. */
-function toLines(page: PageItems): VisualLine[] {
-  const items = page.items.map((i) => ({ ...i, str: cleanText(i.str) })).filter((i) => i.str.trim());
-  items.sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: TextItem[][] = [];
-  for (const item of items) {
-    const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.5) row.push(item);
-    else rows.push([item]);
-  }
-  return rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
+/** Items on one baseline, left to right, as cells and words; a line through boxed prose is one cell. */
+function toLines(page: number, items: readonly TextItem[], prose: ReadonlySet<TextItem>): VisualLine[] {
+  return baselines(items.filter((i) => i.str.trim())).map((row) => {
     const size = Math.max(...row.map((i) => i.size));
+    // a line through a box (prose, a flow chart's steps and the arrows between them) is not a table row
+    const boxed = row.some((i) => prose.has(i));
     const cells: Array<{ x: number; text: string; end: number }> = [];
     for (const item of row) {
       const last = cells[cells.length - 1];
       const gap = last ? item.x - last.end : Infinity;
-      if (last && gap < CELL_GAP_EM * size) {
-        last.text += (gap > SPACE_GAP_EM * size && !last.text.endsWith(' ') && !item.str.startsWith(' ') ? ' ' : '') + item.str;
+      if (last && (gap < CELL_GAP_EM * size || boxed)) {
+        const near = gap < CELL_GAP_EM * size;
+        last.text = near ? appendRun(last.text, item.str, gap, size) : `${last.text.trimEnd()} ${item.str}`;
         last.end = Math.max(last.end, item.x + item.width);
       } else {
         cells.push({ x: item.x, text: item.str, end: item.x + item.width });
       }
     }
-    return { page: page.page, y: row[0]!.y, size, cells: cells.map((c) => ({ x: c.x, end: c.end, text: c.text.replace(/\s+$/, '') })) };
+    const trimmed = cells.map((c) => ({ x: c.x, end: c.end, text: c.text.replace(/\s+$/, '') }));
+    return { page, y: row[0]!.y, size, cells: trimmed };
   });
+}
+
+/** A page's visual lines: ruled grids read first, the rest of its text by position, top to bottom. */
+function pageLines(page: PageItems): VisualLine[] {
+  const items = page.items.map((i) => ({ ...i, str: cleanText(i.str) })).filter((i) => i.str.trim());
+  const placed = placeInGrids(items, ruledGrids(page.rules ?? []));
+  const ruled = placed.blocks.map((b): VisualLine => ({
+    page: page.page, y: b.top, size: b.topSize, cells: [{ x: b.x, end: b.x, text: '' }], ruled: b,
+  }));
+  // a stable sort: a ruled block goes before a text line on the same baseline
+  return [...ruled, ...toLines(page.page, placed.rest, placed.prose)].sort((a, b) => b.y - a.y);
 }
 
 /**
@@ -109,17 +96,6 @@ function gridCells(line: VisualLine, starts: readonly number[]): { text: string[
 }
 
 /**
- * Joins a cell's wrapped lines. A line that stopped with room for another syllable broke at a
- * space (`설명회 교육` + `등`); one filled to the cell's edge broke inside a word, which browsers
- * do to Korean (`지원규` + `모`) — there Hangul meets Hangul without a space.
- */
-function joinWrapped(a: string, b: string, roomLeft: boolean): string {
-  // words that stand alone after a space in report prose: `설명회 교육 등`, `조합 및 단체`
-  if (roomLeft || /^(등|및|외|또는)(\s|$)/.test(b)) return `${a} ${b}`;
-  return /[가-힣]$/.test(a) && /^[가-힣]/.test(b) ? `${a}${b}` : a.includes(' ') ? `${a} ${b}` : `${a}${b}`;
-}
-
-/**
  * Table rows from a block of visual lines. A line closer to the one above than rows usually are
  * (under 0.9 of the block's typical row pitch), with text only in columns the line above has
  * text in, is that row's cells wrapping onto another line, not a row of its own.
@@ -154,11 +130,13 @@ function blockRows(block: readonly VisualLine[], starts: readonly number[]): Arr
  * for its digits (a running title, a date, `3/18`, a URL). Left in the flow it would cut tables
  * that run over a page break, and a running header would pass for the report's title.
  */
+const furnitureKey = (l: VisualLine) => l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#');
+
 function furnitureKeys(pages: readonly VisualLine[][]): Set<string> {
-  const key = (l: VisualLine) => l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#');
   const counts = new Map<string, number>();
-  for (const lines of pages) {
-    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(key));
+  for (const page of pages) {
+    const lines = page.filter((l) => !l.ruled);
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(furnitureKey));
     for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const needed = Math.max(3, Math.ceil(pages.length * 0.5));
@@ -171,9 +149,9 @@ function furnitureKeys(pages: readonly VisualLine[][]): Set<string> {
  * offset from the left margin; blank lines where the vertical gap says a line was left empty.
  */
 export function layoutLines(pages: readonly PageItems[]): PageLine[] {
-  const perPage = pages.map(toLines);
+  const perPage = pages.map(pageLines);
   const furniture = furnitureKeys(perPage);
-  const isFurniture = (l: VisualLine) => furniture.has(l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#'));
+  const isFurniture = (l: VisualLine) => !l.ruled && furniture.has(furnitureKey(l));
   const visual = perPage.flat().filter((l) => !isFurniture(l));
   const moved = perPage.flat().filter(isFurniture);
   if (!visual.length && !moved.length) return [];
@@ -184,21 +162,16 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     const prev = visual[i - 1];
     if (prev && prev.page === line.page) {
       // a line pitch of about 1.2–1.5 em: each further pitch of gap was an empty line
-      const step = Math.min(prev.size, line.size) * 1.45;
-      const blanks = Math.round((prev.y - line.y) / step) - 1;
+      const step = Math.min(prev.ruled?.bottomSize ?? prev.size, line.size) * 1.45;
+      const blanks = Math.round(((prev.ruled?.bottom ?? prev.y) - line.y) / step) - 1;
       for (let b = 0; b < Math.min(blanks, 3); b++) out.push({ text: '', page: line.page });
     }
-    if (line.cells.length >= 2) {
-      const block: VisualLine[] = [line];
-      for (let next = visual[i + 1]; next; next = visual[i + block.length]) {
-        const last = block[block.length - 1]!;
-        if (next.page === last.page && last.y - next.y > last.size * 2.5) break;
-        // one cell right under the line above, at one of its cells' left edge: a wrapped cell
-        const wrapped = next.cells.length === 1 && next.page === last.page && last.y - next.y < last.size * 1.3 &&
-          last.cells.some((c) => Math.abs(c.x - next!.cells[0]!.x) < 0.5 * last.size);
-        if (next.cells.length < 2 && !wrapped) break;
-        block.push(next);
-      }
+    if (line.ruled) {
+      i += emitRuled(line, visual[i + 1], out);
+      continue;
+    }
+    const block = line.cells.length >= 2 ? positionBlock(visual, i) : [];
+    if (block.length > 1 || (block.length === 1 && !isMarkedProse(line))) {
       const starts = columnStarts(block);
       for (const row of blockRows(block, starts)) out.push({ text: row.cells.join('\t'), page: row.page });
       i += block.length - 1;
@@ -206,10 +179,49 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     }
     const indentEm = (line.cells[0]!.x - margin) / line.size;
     const spaces = indentEm < 0.15 ? 0 : Math.max(1, Math.round(indentEm / 0.3));
-    out.push({ text: ' '.repeat(spaces) + line.cells[0]!.text, page: line.page });
+    out.push({ text: ' '.repeat(spaces) + line.cells.map((c) => c.text).join(' '), page: line.page });
   }
   // Kept, not dropped: running headers and footers follow the content, each with its page.
   if (moved.length) out.push({ text: '', page: null });
   for (const line of moved) out.push({ text: line.cells.map((c) => c.text).join(' '), page: line.page, furniture: true });
   return out;
+}
+
+/** The lines of an unruled table starting at `visual[i]`: lines of two or more cells, and cells wrapping under them. */
+function positionBlock(visual: readonly VisualLine[], i: number): VisualLine[] {
+  const block: VisualLine[] = [visual[i]!];
+  for (let next = visual[i + 1]; next && !next.ruled; next = visual[i + block.length]) {
+    const last = block[block.length - 1]!;
+    if (next.page === last.page && last.y - next.y > last.size * 2.5) break;
+    // one cell right under the line above, at one of its cells' left edge: a wrapped cell
+    const wrapped = next.cells.length === 1 && next.page === last.page && last.y - next.y < last.size * 1.3 &&
+      last.cells.some((c) => Math.abs(c.x - next!.cells[0]!.x) < 0.5 * last.size);
+    if (next.cells.length < 2 && !wrapped) break;
+    block.push(next);
+  }
+  return block;
+}
+
+/** A heading or list marker set apart from its text (`3.   지출계획 총괄표`, `ㅇ  사업기간`). */
+const MARKER = /^(?:\d{1,2}\.|[가-하]\.|\(\d{1,2}\)|[①-⑳ㅇ○◦□■▪◾●◆◇※\-–·])$/;
+/**
+ * A lone line whose first cell is a marker (a letter-spaced `1. 사업 코드 정보` too) is prose, and so
+ * is a line of a flow chart's arrows between its boxes: neither is a one-row table.
+ */
+const isMarkedProse = (line: VisualLine) =>
+  MARKER.test(line.cells[0]!.text.trim()) || line.cells.every((c) => ARROWS.test(c.text));
+
+/**
+ * A ruled block's lines; a caption or unit note printed just under a table goes before its rows,
+ * where classify-lines looks for it. Returns how many following lines it used (0 or 1).
+ */
+const isNote = (text: string) => matchUnitNote(text) || matchCaption(text) !== null;
+
+function emitRuled(line: VisualLine, next: VisualLine | undefined, out: PageLine[]): number {
+  const ruled = line.ruled!;
+  const note = next && !next.ruled && next.page === line.page && next.cells.length === 1 && ruled.table &&
+    ruled.bottom - next.y < ruled.bottomSize * 3 && isNote(next.cells[0]!.text);
+  if (note) out.push({ text: next.cells[0]!.text.trim(), page: line.page });
+  for (const text of ruled.lines) out.push({ text, page: line.page });
+  return note ? 1 : 0;
 }

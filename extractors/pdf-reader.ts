@@ -4,6 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import type { ExtractedDocument } from '../schemas/extracted.js';
 import { EtlError } from '../schemas/etl-error.js';
 import { layoutLines, type PageItems, type TextItem } from './pdf-layout.js';
+import { ruleSegments } from './pdf-rules.js';
 import { buildExtracted } from './build-extracted.js';
 import type { SourceRef } from './extractor.js';
 
@@ -32,7 +33,7 @@ function pdfError(e: unknown, source: string): EtlError {
 }
 
 /**
- * Positioned text of every page. pdf-parse v2 opens and checks the document (encryption,
+ * Positioned text and ruling lines of every page. pdf-parse v2 opens and checks the document (encryption,
  * damage, page count); its text output has no positions, so the items come from the pdf.js
  * document it loaded, with CMaps and standard fonts from pdfjs-dist.
  */
@@ -53,7 +54,9 @@ export async function readPdfItems(bytes: Uint8Array, source: string): Promise<P
         const [a, b, , , x, y] = it.transform as number[];
         items.push({ str: it.str, x: x!, y: y!, width: it.width, size: Math.hypot(a!, b!) || it.height || 1 });
       }
-      pages.push({ page: n, items });
+      // the page's drawing operators: its ruling lines draw the cells of ruled tables
+      const rules = ruleSegments(await page.getOperatorList());
+      pages.push({ page: n, items, rules });
       page.cleanup();
     }
     return pages;
