@@ -8,7 +8,9 @@ export { tokenizeNumbers, type NumberToken, type TokenClass, type DateParts, typ
 export { isPeriodLabel, resolveDate } from './dates.js';
 export { UNITS, NO_UNIT, lookupUnit, type UnitDef } from './units.js';
 export { unitColumns } from './unit-columns.js';
-export { REGIONS, REGION_ALIASES, resolveRegion } from './regions.js';
+export {
+  REGIONS, REGION_ALIASES, readRegion, regionConflicts, resolveRegion, resolveRegionPath, sidoOfRegion,
+} from './regions.js';
 export type { RegionDef } from './region-data.js';
 export { normalizeLabel, isTotalLabel, isSubtotalLabel, isCumulativeLabel, endsWithTotalWord } from './labels.js';
 export { qualifierAround, isQualifierWord } from './qualifiers.js';

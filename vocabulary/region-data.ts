@@ -77,6 +77,12 @@ export const KBIZ_HQ: readonly RegionDef[] = [
   hq('KBIZ-GJJN', '광주전남', 'Gwangju-Jeonnam (KBIZ HQ)', ['KR-29', 'KR-46']),
 ];
 
+/**
+ * Ministry sido codes in use before a rename, as the first two digits of older 10-digit administrative codes
+ * (`강원도 춘천시 (4211000000)`): 42 강원 until 2023-06-10, 45 전북 until 2024-01-17. Today's codes are `admin_code`.
+ */
+export const FORMER_ADMIN_CODES: ReadonlyArray<[string, string]> = [['42', 'KR-42'], ['45', 'KR-45']];
+
 /** Extra spellings of composite headquarters seen in reports (`대전충남` drops 세종). */
 export const EXTRA_ALIASES: ReadonlyArray<[string, string]> = [
   ['대전충남', 'KBIZ-DJSCN'],

@@ -113,21 +113,14 @@ function matchFacts(expected: readonly ExpectedFact[], facts: readonly Fact[]): 
   });
 }
 
-// First two digits of a 10-digit administrative code (42/51 강원, 45/52 전북, 36 세종, 50 제주).
-const ADMIN_SIDO: Record<string, string> = {
-  11: 'KR-11', 26: 'KR-26', 27: 'KR-27', 28: 'KR-28', 29: 'KR-29', 30: 'KR-30', 31: 'KR-31', 36: 'KR-50',
-  41: 'KR-41', 42: 'KR-42', 51: 'KR-42', 43: 'KR-43', 44: 'KR-44', 45: 'KR-45', 52: 'KR-45', 46: 'KR-46',
-  47: 'KR-47', 48: 'KR-48', 50: 'KR-49',
-};
-/** The sido a region code rolls up to: itself, its one member, a `KR-nn-…` prefix or an administrative code. */
+/**
+ * The sido a fact's region code rolls up to, as `region_members` does: a sido is itself, a 시군구 or other subregion
+ * is its one member sido. A code that is not in `regions`, or a composite of several sido, is no sido.
+ */
 function sidoOf(code: string | null): string | null {
-  if (!code) return null;
-  const def = REGIONS.find((r) => r.region_code === code);
-  if (def?.kind === 'sido') return code;
-  if (def?.members.length === 1) return def.members[0]!;
-  const prefixed = /^(KR-\d\d)\b/u.exec(code);
-  if (prefixed) return prefixed[1]!;
-  return /^\d{2}(\d{3}(\d{5})?)?$/u.test(code) ? ADMIN_SIDO[code.slice(0, 2)] ?? null : null;
+  const def = code ? REGIONS.find((r) => r.region_code === code) : undefined;
+  if (!def) return null;
+  return def.kind === 'sido' ? def.region_code : def.members.length === 1 ? def.members[0]! : null;
 }
 
 function regionScore(expected: readonly ExpectedFact[], matched: readonly (Fact | null)[]): [number, number] {

@@ -1,6 +1,8 @@
 import type { Issue, RawTable } from '../../schemas/extracted.js';
 import type { DateMention, FactDraft, UnitSource } from '../../schemas/normalized.js';
-import { isTotalLabel, resolveRegion, tokenizeNumbers, unitColumns, yearOf, type Quantity } from '../../vocabulary/index.js';
+import {
+  isTotalLabel, regionConflicts, resolveRegion, resolveRegionPath, tokenizeNumbers, unitColumns, yearOf, type Quantity,
+} from '../../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
 import { DEFAULT_SPECIFIC_UNIT, isSpecific, measureOfLabel, measureOfUnit, noteUnitsOf, soleGeneralUnit } from './label-measures.js';
 import type { TableContext } from './table-context.js';
@@ -65,6 +67,13 @@ function checkRegionLabels(input: TableFactInput, issues: Issue[]): void {
   const unknown = labels.filter((l) => !resolveRegion(l));
   if (labels.length - unknown.length >= 3 && unknown.length && unknown.length <= labels.length / 3) {
     issues.push({ code: 'region_unknown', message: `table ${input.table.table_id}: not a known region: ${unknown.join(', ')}`, line_no: input.table.line_start });
+  }
+  // A label whose name and administrative code name different sido gets no region, and says so.
+  for (const row of input.model.rows) {
+    for (const message of regionConflicts(row.labels)) {
+      const line_no = row.line_no;
+      issues.push({ code: 'region_conflict', message: `table ${input.table.table_id}: ${message}`, line_no });
+    }
   }
 }
 
@@ -155,7 +164,7 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: Sou
     origin: 'table' as const, section_id: scope.input.section_id, table_id: table.table_id, line_no: row.line_no,
     row_labels, col_labels, context_path: [...scope.input.context_path], subject: context.title,
     period_year: firstOf(row_labels, scope.yearOf) ?? firstOf(col_labels, scope.yearOf) ?? scope.tableYear,
-    region_code: firstOf(col_labels, resolveRegion) ?? firstOf(row_labels, resolveRegion),
+    region_code: resolveRegionPath(col_labels) ?? resolveRegionPath(row_labels),
     is_total: [...row_labels, ...col_labels].some(isTotalLabel),
   };
   const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
