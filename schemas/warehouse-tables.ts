@@ -188,7 +188,7 @@ const quality_checks = declareTable('quality_checks', ['Arithmetic audit: totals
 const issues = declareTable('issues', ['Warnings recorded while reading a document', '문서를 읽으며 기록한 경고'], true, perDocument(Issue), {
   document_id: DOC,
   report_year: YEAR,
-  code: ['VARCHAR', 'unit_unknown (a number whose unit the document never states), region_unknown, date_invalid, number_unclassified, ragged_table, cell_whitespace, stray_quote, csv_error, formula_cell (a spreadsheet formula: its cached value was used, never evaluated)', '경고 코드: unit_unknown(단위가 적히지 않은 수), region_unknown(알 수 없는 지역), date_invalid(잘못된 날짜), number_unclassified(분류 못 한 수), ragged_table(행마다 칸 수가 다른 표), cell_whitespace, stray_quote, csv_error, formula_cell(스프레드시트 수식: 계산하지 않고 저장된 값을 씀)'],
+  code: ['VARCHAR', 'unit_unknown (a number whose unit the document never states), region_unknown, region_conflict (a label whose name and 10-digit administrative code name different sido: no region), date_invalid, number_unclassified, ragged_table, cell_whitespace, stray_quote, csv_error, formula_cell (a spreadsheet formula: its cached value was used, never evaluated)', '경고 코드: unit_unknown(단위가 적히지 않은 수), region_unknown(알 수 없는 지역), region_conflict(이름과 10자리 행정구역코드가 서로 다른 시도: 지역 없음), date_invalid(잘못된 날짜), number_unclassified(분류 못 한 수), ragged_table(행마다 칸 수가 다른 표), cell_whitespace, stray_quote, csv_error, formula_cell(스프레드시트 수식: 계산하지 않고 저장된 값을 씀)'],
   message: ['VARCHAR', 'What was doubted', '무엇이 의심스러웠는지'],
   line_no: LINE,
 });
@@ -201,11 +201,11 @@ const units = declareTable('units', ['Unit spellings and their conversion', '단
   quantity_kind: ['VARCHAR', 'money, count, ratio, duration, mass or number', '양의 종류: money(금액), count(개수), ratio(비율), duration(기간), mass(질량), number(단위 없음)'],
 });
 
-const regions = declareTable('regions', ['Sido and KBIZ regional headquarters', '시도와 중기중앙회 지역본부'], false, RegionRow, {
-  region_code: ['VARCHAR', 'Our key: ISO code for a sido (KR-11), KBIZ-… for a composite headquarters', '지역 키: 시도는 ISO 코드(KR-11), 통합 지역본부는 KBIZ-…'],
+const regions = declareTable('regions', ['Sido, their 시군구 and KBIZ regional headquarters', '시도, 시군구와 중기중앙회 지역본부'], false, RegionRow, {
+  region_code: ['VARCHAR', 'Our key: ISO code for a sido (KR-11), KBIZ-… for a composite headquarters, the sido\'s code and the name for a 시군구 or 일반구 (KR-41-수원시, KR-41-수원시-장안구)', '지역 키: 시도는 ISO 코드(KR-11), 통합 지역본부는 KBIZ-…, 시군구·일반구는 시도 코드와 이름(KR-41-수원시, KR-41-수원시-장안구)'],
   name_ko: ['VARCHAR', 'Official Korean name', '공식 한국어 이름'],
   name_en: ['VARCHAR', 'English name', '영어 이름'],
-  kind: ['VARCHAR', 'sido, kbiz_hq (a headquarters covering several sido) or subregion', '종류: sido(시도), kbiz_hq(여러 시도를 맡는 지역본부), subregion(하위 지역)'],
+  kind: ['VARCHAR', 'sido, kbiz_hq (a headquarters covering several sido) or subregion (a 시군구, 일반구 or part of one sido)', '종류: sido(시도), kbiz_hq(여러 시도를 맡는 지역본부), subregion(시군구, 일반구 등 한 시도의 일부)'],
   iso_3166_2: ['VARCHAR', 'ISO 3166-2:KR code', 'ISO 3166-2:KR 코드'],
   sido_code: ['VARCHAR', 'KOSTAT statistical sido code', '통계청 시도 코드'],
   admin_code: ['VARCHAR', 'Interior ministry administrative sido code', '행정안전부 행정구역 시도 코드'],
