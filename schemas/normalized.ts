@@ -124,10 +124,23 @@ export const DateMention = z.object({
 });
 export type DateMention = z.infer<typeof DateMention>;
 
+/**
+ * What a quality check compares: a total against its parts (rows, a group's rows, columns, a 누계 as an upper
+ * bound), a column derived by the formula in its label, a share against the count it is a share of, a column
+ * that is a signed combination of others in every row, a prose total against the parts named beside it, and a
+ * value 100× its column's others (a warning to check, not an error).
+ */
+export const CheckKind = z.enum([
+  'total_rows', 'subtotal_rows', 'total_columns', 'cumulative_bound', 'derived_formula',
+  'share_of_count', 'row_identity', 'prose_total', 'magnitude',
+]);
+export type CheckKind = z.infer<typeof CheckKind>;
+
 export const QualityCheck = z.object({
   check_id: z.string(),
-  table_id: z.string(),
-  kind: z.string(),
+  /** Null for a check of prose (prose_total). */
+  table_id: z.string().nullable(),
+  kind: CheckKind,
   label: z.string(),
   expected: z.number().nullable(),
   actual: z.number().nullable(),

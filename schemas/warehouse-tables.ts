@@ -175,9 +175,9 @@ const date_mentions = declareTable('date_mentions', ['Dates and date ranges in t
 const quality_checks = declareTable('quality_checks', ['Arithmetic audit: totals and subtotals against the sum of their parts', '산술 검증: 합계·소계와 구성 항목의 합 비교'], true, perDocument(QualityCheck), {
   document_id: DOC,
   report_year: YEAR,
-  check_id: ['VARCHAR', 'Check id: <table_id>:<kind>:<fact_id of the total>', '검증 ID: <표 ID>:<종류>:<합계 수치 ID>'],
-  table_id: ['VARCHAR', 'Table audited', '검증한 표'],
-  kind: ['VARCHAR', 'total_rows (a total row = its rows above), subtotal_rows (a 소계 = its group), total_columns (a total column = its columns), cumulative_bound (a 누계 ≥ its year), derived_formula (a column labelled B-A or B/A)', '종류: total_rows(합계 행 = 위 행들의 합), subtotal_rows(소계 = 그 묶음의 합), total_columns(합계 열 = 열들의 합), cumulative_bound(누계 ≥ 해당 연도), derived_formula(B-A, B/A 로 표시된 열)'],
+  check_id: ['VARCHAR', 'Check id: <table_id or prose>:<kind>:<fact_id of the value checked>', '검증 ID: <표 ID 또는 prose>:<종류>:<검증한 수치 ID>'],
+  table_id: ['VARCHAR', 'Table audited, NULL for a prose_total check', '검증한 표, 본문 검증(prose_total)은 NULL'],
+  kind: ['VARCHAR', 'total_rows (a total row = its rows above), subtotal_rows (a 소계 = its group), total_columns (a total column = its columns), cumulative_bound (a 누계 ≥ its years), derived_formula (a column labelled B-A or B/A), share_of_count (a printed share = its count / the total printed as 100% × 100, within one unit of its last digit), row_identity (a column that is a signed combination of others in ≥ 80% of the rows, e.g. 재적 = 가입 − 해지(공제) − 해지(해약), checked in every row), prose_total (a prose total = the parts named in the parenthesis after it or the bullets under it; table_id NULL), magnitude (a warning, never passed: a value ≥ 100× the median of the other values of its column in the same unit — check its unit or digits)', '종류: total_rows(합계 행 = 위 행들의 합), subtotal_rows(소계 = 그 묶음의 합), total_columns(합계 열 = 열들의 합), cumulative_bound(누계 ≥ 해당 연도들의 합), derived_formula(B-A, B/A 로 표시된 열), share_of_count(적힌 비율 = 그 수 ÷ 100%로 적힌 합계 × 100, 끝자리 한 단위 안), row_identity(행의 80% 이상에서 다른 열들의 부호 있는 합과 같은 열, 예: 재적 = 가입 − 해지(공제) − 해지(해약); 모든 행을 검증), prose_total(본문의 총계 = 바로 뒤 괄호나 아래 글머리에 적힌 구성 항목의 합; table_id는 NULL), magnitude(경고이며 통과하지 않음: 같은 열·같은 단위의 다른 값 중앙값의 100배 이상인 값 — 단위나 자릿수 확인)'],
   label: ['VARCHAR', 'Labels of the total checked', '검증한 합계의 머리글'],
   expected: ['DOUBLE', 'Computed from the parts', '구성 항목으로 계산한 값'],
   actual: ['DOUBLE', 'Published total', '보고서에 적힌 값'],

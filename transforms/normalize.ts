@@ -4,6 +4,8 @@ import type { Cell, FactDraft, NormalizedDocument, QualityCheck, ReportTable } f
 import { append, maxOf } from './array-bounds.js';
 import { assignMetrics } from './metrics/assign-metrics.js';
 import { buildOutline } from './outline.js';
+import { auditFacts } from './audit/audit-facts.js';
+import { totalsByTable } from './audit/prose-parts.js';
 import { auditFormulas, auditTable } from './audit/quality.js';
 import { proseFacts } from './prose/prose-facts.js';
 import { tableContext } from './tables/table-context.js';
@@ -53,10 +55,14 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     append(quality_checks, auditTable(table.table_id, found));
     append(quality_checks, auditFormulas(table.table_id, found));
   }
-  const prose = proseFacts({ lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year }, issues);
+  const prose = proseFacts({
+    lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year,
+    tableTotals: totalsByTable(drafts),
+  }, issues);
   append(drafts, prose.facts);
   const report_year = doc.document.report_year;
   const { facts, metrics } = assignMetrics({ facts: drafts, tables, sections: outline.sections, report_year, catalog });
+  append(quality_checks, auditFacts(facts, prose.totals));
   return {
     artifact: 'normalized',
     pipeline_version: doc.pipeline_version,

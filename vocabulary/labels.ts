@@ -22,8 +22,15 @@ export const isTotalLabel = (label: string): boolean => TOTAL_LABELS.has(normali
 /** A group's subtotal row (`계`, `소 계` under a group label). */
 export const isSubtotalLabel = (label: string): boolean => /^계$|^소계$/.test(label.replace(/\s/g, ''));
 
-/** Prose naming a total right before its number: `총 287회`, `합계 1,200억원`, `(누계 35개)`. */
-export const endsWithTotalWord = (textBefore: string): boolean => /(?:^|[\s(])(총|합계|누계)\s*$/.test(textBefore);
+/**
+ * Prose naming a total right before its number. `합계 1,200억원` and `(누계 35개)` are totals by the word
+ * alone; `총` also opens a plain amount (`총 7천5백만원 지원`, `총 781명 참석`), so `총 539회` is a total only
+ * where the parts it sums are named nearby (`partsNamed`: listed after it, in the bullets or the table under it).
+ */
+export const endsWithTotalWord = (textBefore: string, partsNamed: boolean): boolean => {
+  const word = /(?:^|[\s(])(총|합계|누계)\s*$/.exec(textBefore)?.[1];
+  return word === '합계' || word === '누계' || (word === '총' && partsNamed);
+};
 
 /** Cumulative totals (`누계`) cover periods the table does not list. */
 export const isCumulativeLabel = (label: string): boolean => normalizeLabel(label).replace(/\s/g, '') === '누계';

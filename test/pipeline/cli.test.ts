@@ -94,7 +94,10 @@ describe('kbiz-etl run on the bundled report', () => {
     expect(JSON.parse(sources.out)).toEqual([expect.objectContaining({ document_id: 'kbiz-2020', status: 'loaded', report_year: 2020 })]);
     const check = await kbiz('check', '--out', out, '--json');
     const findings = JSON.parse(check.out) as Array<{ failed: string; findings: string | null }>;
-    expect(findings.filter((f) => Number(f.failed) > 0).map((f) => f.findings)).toEqual(['합계 / 금액(억원): published 66774 = 13 part(s) summing to 66795 — off by -21']);
+    expect(findings.filter((f) => Number(f.failed) > 0).map((f) => f.findings)).toEqual([
+      '2020 구축기업수 / A: published 11.8% vs 38 / 352 = 10.8% — off by 1.0 | 2020 구축기업수 / C: published 42.2% vs 152 / 352 = 43.2% — off by -1.0',
+      '합계 / 금액(억원): published 66774 = 13 part(s) summing to 66795 — off by -21',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FactDraft, QualityCheck } from '../../schemas/normalized.js';
+import type { CheckKind, FactDraft, QualityCheck } from '../../schemas/normalized.js';
 import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');
@@ -27,7 +27,9 @@ function roundingSlack(total: FactDraft, parts: readonly FactDraft[]): number {
   return exact ? 0 : 0.5 * 10 ** -d * (parts.length + 1);
 }
 
-function check(table_id: string, kind: string, total: FactDraft, parts: readonly FactDraft[], bound = false): QualityCheck {
+function check(
+  table_id: string, kind: CheckKind, total: FactDraft, parts: readonly FactDraft[], bound = false,
+): QualityCheck {
   const expected = Number(parts.reduce((s, p) => s + (p.value ?? 0), 0).toPrecision(12));
   const actual = total.value!;
   const tol = roundingSlack(total, parts);
@@ -49,7 +51,7 @@ function check(table_id: string, kind: string, total: FactDraft, parts: readonly
 }
 
 /** Rows of the same column that a row total adds up, respecting groups (`중 장 기` … `계`) and grand totals. */
-function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[]; kind: string } {
+function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[]; kind: CheckKind } {
   const total = rows[at]!;
   const label = total.row_labels[total.row_labels.length - 1] ?? '';
   const before = rows.slice(0, at);

@@ -1,6 +1,7 @@
 import type { Issue, Line } from '../../schemas/extracted.js';
 import type { DateMention, FactDraft } from '../../schemas/normalized.js';
 import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../../vocabulary/index.js';
+import { namedParts, type ReadLine } from '../audit/prose-parts.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
 export interface ProseInput {
@@ -8,6 +9,14 @@ export interface ProseInput {
   readonly sectionOf: ReadonlyArray<string | null>;
   readonly contextOf: ReadonlyArray<readonly string[]>;
   readonly report_year: number;
+  /** Each table's total facts: a `총` number introducing a table is a total when the table's total is it. */
+  readonly tableTotals?: ReadonlyMap<string, readonly FactDraft[]>;
+}
+
+/** A prose total whose parts are named on its line or in the bullets under it: prose_total checks it. */
+export interface ProseTotal {
+  readonly fact_id: string;
+  readonly part_ids: readonly string[];
 }
 
 /**
@@ -33,13 +42,21 @@ function proseOf(line: Line): { text: string; offset: number } | null {
  * Quantities and dates in prose (headings, bullets, text, captions): each number is a fact, a
  * date mention, or a named non-quantity (year, ordinal, name, ratio); anything else is an issue.
  */
-export function proseFacts(input: ProseInput, issues: Issue[]): { facts: FactDraft[]; dates: DateMention[] } {
+export function proseFacts(
+  input: ProseInput, issues: Issue[],
+): { facts: FactDraft[]; dates: DateMention[]; totals: ProseTotal[] } {
   const facts: FactDraft[] = [];
   const dates: DateMention[] = [];
-  input.lines.forEach((line, i) => {
+  const totals: ProseTotal[] = [];
+  const reads = input.lines.map((line): ReadLine | null => {
     const prose = proseOf(line);
-    if (!prose || !/\d/.test(prose.text)) return;
-    const tokens = tokenizeNumbers(prose.text);
+    return prose && /\d/.test(prose.text) ? { text: prose.text, tokens: tokenizeNumbers(prose.text) } : null;
+  });
+  const totalOf = isTotal({ lines: input.lines, reads, tableTotals: input.tableTotals ?? new Map() });
+  input.lines.forEach((line, i) => {
+    const prose = reads[i];
+    if (!prose) return;
+    const tokens = prose.tokens;
     const years = tokens.filter((t) => t.cls === 'year');
     const period_year = years.length === 1 ? yearOf(years[0]!.raw, input.report_year) : null;
     tokens.forEach((t, k) => {
@@ -60,8 +77,11 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: FactDra
       if (word && !isQualifierWord(word)) {
         issues.push({ code: 'unit_unknown', message: `unit not in the vocabulary: ${q.raw}${word}`, line_no: line.line_no });
       }
+      const fact_id = `l${line.line_no}-${k + 1}`;
+      const total = totalOf(i, k);
+      if (total.part_ids.length) totals.push({ fact_id, part_ids: total.part_ids });
       facts.push({
-        fact_id: `l${line.line_no}-${k + 1}`,
+        fact_id,
         origin: 'text',
         section_id: input.sectionOf[i] ?? null,
         table_id: null,
@@ -75,11 +95,27 @@ export function proseFacts(input: ProseInput, issues: Issue[]): { facts: FactDra
         ...unitColumns(q.value, q.unit_raw),
         period_year,
         region_code: near(prose.text, q.start, q.end, (w, s) => regionOf(w, s)),
-        is_total: endsWithTotalWord(prose.text.slice(0, q.start)),
+        is_total: total.is_total,
         qualifier: q.qualifier,
         unit_source: q.unit_raw ? 'cell' : 'default',
       });
     });
   });
-  return { facts, dates };
+  return { facts, dates, totals };
+}
+
+/**
+ * Whether token `k` of line `i` is a total: named so by `합계`/`누계`; or the sum of parts named nearby: listed
+ * in the parenthesis right after it (with or without a word), or, after `총`, in the bullets or the table under
+ * its line. The parts on its line or in bullets are returned for the prose_total check.
+ */
+function isTotal(input: Parameters<typeof namedParts>[0]) {
+  return (i: number, k: number): { is_total: boolean; part_ids: string[] } => {
+    const read = input.reads[i]!;
+    const before = read.text.slice(0, read.tokens[k]!.quantity!.start);
+    const parts = namedParts(input, i, k, endsWithTotalWord(before, true));
+    const is_total = endsWithTotalWord(before, parts !== null) || parts?.where === 'parenthesis';
+    const part_ids = is_total && parts ? parts.parts.map((p) => `l${input.lines[p.line]!.line_no}-${p.k + 1}`) : [];
+    return { is_total, part_ids };
+  };
 }
