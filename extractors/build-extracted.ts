@@ -1,5 +1,5 @@
-import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable } from '../schemas/extracted.js';
-import { EtlError } from '../schemas/etl-error.js';
+import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable } from '../schemas/index.js';
+import { EtlError } from '../schemas/index.js';
 import { outOfRangeAt } from '../vocabulary/index.js';
 import { checkCells } from './cell-caps.js';
 import { classifyLines, type LineClass } from './classify-lines.js';

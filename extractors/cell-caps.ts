@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 /**
  * Limits on table cells, checked on the lines (by counting tabs) before anything splits them:

@@ -1,4 +1,4 @@
-import type { HeadingInfo, LineKind } from '../schemas/extracted.js';
+import type { HeadingInfo, LineKind } from '../schemas/index.js';
 import {
   headingKey, isTocHeader, matchBullet, matchCaption, matchChapter, matchSection, matchSubsection,
   matchTocEntry, matchTopic, matchUnitNote,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
+import type { ExtractedDocument, Issue } from '../schemas/index.js';
 import { decodeText, splitLines } from './decode.js';
 import { buildExtracted } from './build-extracted.js';
 import type { Extractor, SourceRef } from './extractor.js';

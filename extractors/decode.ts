@@ -1,4 +1,4 @@
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 export interface Decoded {
   readonly text: string;

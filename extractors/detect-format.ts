@@ -1,5 +1,5 @@
-import { EtlError } from '../schemas/etl-error.js';
-import type { SourceFormat } from '../schemas/source.js';
+import { EtlError } from '../schemas/index.js';
+import type { SourceFormat } from '../schemas/index.js';
 import { EXTRACTORS, FALLBACK_EXTRACTOR, extractorFor } from './registry.js';
 
 /** How much of a document detection looks at: enough for CSV to show its shape. */

@@ -1,5 +1,5 @@
-import type { ExtractedDocument } from '../schemas/extracted.js';
-import type { SourceFormat } from '../schemas/source.js';
+import type { ExtractedDocument } from '../schemas/index.js';
+import type { SourceFormat } from '../schemas/index.js';
 
 /** What the caller knows about a document before reading it (registry entry or CLI flags). */
 export interface SourceRef {

@@ -1,6 +1,6 @@
 import { parse, type ParseFailure } from 'kordoc';
-import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import { EtlError, type EtlErrorCode } from '../schemas/etl-error.js';
+import type { ExtractedDocument, Issue } from '../schemas/index.js';
+import { EtlError, type EtlErrorCode } from '../schemas/index.js';
 import { buildExtracted } from './build-extracted.js';
 import type { SourceRef } from './extractor.js';
 import { blocksToLines } from './hwp-lines.js';

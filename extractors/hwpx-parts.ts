@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 /**
  * The XML parts of an HWPX package (`*.xml`, `*.hpf`), inflated. Call after `guardZip`, which has

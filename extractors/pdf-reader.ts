@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import type { ExtractedDocument } from '../schemas/extracted.js';
-import { EtlError } from '../schemas/etl-error.js';
+import type { ExtractedDocument } from '../schemas/index.js';
+import { EtlError } from '../schemas/index.js';
 import { layoutLines, type PageItems, type TextItem } from './pdf-layout.js';
 import { ruleSegments } from './pdf-rules.js';
 import { buildExtracted } from './build-extracted.js';

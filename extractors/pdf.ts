@@ -1,4 +1,4 @@
-import type { ExtractedDocument } from '../schemas/extracted.js';
+import type { ExtractedDocument } from '../schemas/index.js';
 import type { Extractor, SourceRef } from './extractor.js';
 
 /** `%PDF-` within the first KB, as PDF readers allow (a preamble may come before it). */

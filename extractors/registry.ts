@@ -1,4 +1,4 @@
-import type { SourceFormat } from '../schemas/source.js';
+import type { SourceFormat } from '../schemas/index.js';
 import { csvExtractor } from './csv.js';
 import type { Extractor } from './extractor.js';
 import { hwpExtractor } from './hwp.js';

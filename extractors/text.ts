@@ -1,4 +1,4 @@
-import type { ExtractedDocument } from '../schemas/extracted.js';
+import type { ExtractedDocument } from '../schemas/index.js';
 import { buildExtracted } from './build-extracted.js';
 import { decodeText, splitLines } from './decode.js';
 import type { Extractor, SourceRef } from './extractor.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import { EtlError } from '../schemas/etl-error.js';
+import type { ExtractedDocument, Issue } from '../schemas/index.js';
+import { EtlError } from '../schemas/index.js';
 import { buildExtracted, type PageLine } from './build-extracted.js';
 import { MAX_DOCUMENT_CELLS } from './cell-caps.js';
 import type { SourceRef } from './extractor.js';

@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 export interface ZipLimits {
   /** Total uncompressed bytes of all entries. */

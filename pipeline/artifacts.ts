@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 export type ArtifactName = 'extracted' | 'normalized';
 

@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { declaredFormat, resolveFormat, type SourceRef } from '../extractors/index.js';
-import { EtlError } from '../schemas/etl-error.js';
-import type { SourceEntry, SourceFormat } from '../schemas/source.js';
+import { EtlError } from '../schemas/index.js';
+import type { SourceEntry, SourceFormat } from '../schemas/index.js';
 import { artifactPath, peekStamp } from './artifacts.js';
 import { readSource } from './read-source.js';
 import { documentIdFor, loadRegistry, readRegistered, sha256, type SourceDocument } from './registry.js';

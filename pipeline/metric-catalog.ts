@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { EtlError } from '../schemas/etl-error.js';
-import { MetricCatalog } from '../schemas/metric-catalog.js';
+import { EtlError } from '../schemas/index.js';
+import { MetricCatalog } from '../schemas/index.js';
 import { projectRoot } from './registry.js';
 
 /** The curated catalog and the hash of its bytes (part of what a normalized artifact is made from). */

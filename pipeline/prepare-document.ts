@@ -1,9 +1,9 @@
-import { EtlError } from '../schemas/etl-error.js';
-import { ExtractedDocument } from '../schemas/extracted.js';
-import { NormalizedDocument } from '../schemas/normalized.js';
+import { EtlError } from '../schemas/index.js';
+import { ExtractedDocument } from '../schemas/index.js';
+import { NormalizedDocument } from '../schemas/index.js';
 import { createHash } from 'node:crypto';
 import type { SourceRef } from '../extractors/index.js';
-import type { SourceFormat } from '../schemas/source.js';
+import type { SourceFormat } from '../schemas/index.js';
 import {
   artifactHash, artifactPath, checkStamp, readVerified, writeArtifact, type ArtifactName, type Expected,
 } from './artifacts.js';

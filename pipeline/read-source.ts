@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 
 /**
  * Largest source file read at all: above any report rendition (a scanned PDF included), and far

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EtlError } from '../schemas/etl-error.js';
-import { Registry, type SourceEntry } from '../schemas/source.js';
+import { EtlError } from '../schemas/index.js';
+import { Registry, type SourceEntry } from '../schemas/index.js';
 import { readSource } from './read-source.js';
 
 /** The project root: where package.json lives, above this module (src or dist). */

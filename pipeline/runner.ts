@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { SourceFormat } from '../schemas/source.js';
+import type { SourceFormat } from '../schemas/index.js';
 import {
   documentCounts, ensureSchema, exportedFingerprint, exportParquet, isLoadedFrom, loadDimensions, loadDocument,
   loadedSources, openWarehouse, recordRuns, warehouseFingerprint, type Warehouse,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { extractorFor, type SourceRef } from '../extractors/index.js';
-import type { ExtractedDocument } from '../schemas/extracted.js';
-import type { NormalizedDocument } from '../schemas/normalized.js';
-import type { SourceFormat } from '../schemas/source.js';
+import type { ExtractedDocument } from '../schemas/index.js';
+import type { NormalizedDocument } from '../schemas/index.js';
+import type { SourceFormat } from '../schemas/index.js';
 import { normalize } from '../transforms/index.js';
 import { loadCatalog, type LoadedCatalog } from './metric-catalog.js';
 import { PIPELINE_VERSION } from './version.js';

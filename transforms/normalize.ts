@@ -1,6 +1,6 @@
-import type { ExtractedDocument, Issue } from '../schemas/extracted.js';
-import type { MetricCatalog } from '../schemas/metric-catalog.js';
-import type { Cell, FactDraft, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/normalized.js';
+import type { ExtractedDocument, Issue } from '../schemas/index.js';
+import type { MetricCatalog } from '../schemas/index.js';
+import type { Cell, FactDraft, NormalizedDocument, QualityCheck, ReportTable } from '../schemas/index.js';
 import { append, maxOf } from './array-bounds.js';
 import { assignMetrics } from './metrics/assign-metrics.js';
 import { buildOutline } from './outline.js';

@@ -1,5 +1,5 @@
-import type { Line } from '../schemas/extracted.js';
-import type { Section } from '../schemas/normalized.js';
+import type { Line } from '../schemas/index.js';
+import type { Section } from '../schemas/index.js';
 
 export interface Outline {
   readonly sections: Section[];

@@ -1,4 +1,4 @@
-import type { Fact } from '../schemas/normalized.js';
+import type { Fact } from '../schemas/index.js';
 import { NO_UNIT, lookupUnit } from './units.js';
 
 /** Unit columns of a fact from its unit spelling: `unit`, `base_unit`, `value_base`. */

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { NormalizedDocument } from '../schemas/normalized.js';
-import { EtlError } from '../schemas/etl-error.js';
+import type { NormalizedDocument } from '../schemas/index.js';
+import { EtlError } from '../schemas/index.js';
 import { appendRows } from './append-rows.js';
 import { ensureSchema } from './ddl.js';
 import { dimensionRows, documentRows, type TableRows } from './rows.js';

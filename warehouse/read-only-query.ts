@@ -1,5 +1,5 @@
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import type { Rows } from './queries.js';
 
 /** Why each kind of statement is refused; anything not listed here and not a read is "not a query". */

@@ -1,4 +1,4 @@
-import type { NormalizedDocument } from '../schemas/normalized.js';
+import type { NormalizedDocument } from '../schemas/index.js';
 import { REGIONS, REGION_ALIASES, UNITS } from '../vocabulary/index.js';
 import type { WarehouseRow, WarehouseTableName } from '../schemas/index.js';
 

@@ -1,4 +1,4 @@
-import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import type { Fact, QualityCheck } from '../../schemas/index.js';
 import { groupBy } from './audit-helpers.js';
 import { auditMagnitudes } from './magnitude.js';
 import { auditProseTotals } from './prose-total.js';

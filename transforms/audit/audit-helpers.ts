@@ -1,4 +1,4 @@
-import type { Fact } from '../../schemas/normalized.js';
+import type { Fact } from '../../schemas/index.js';
 
 /** Joins labels into one map key (a separator no label contains). */
 export const key = (labels: readonly string[]): string => labels.join('\u241f');

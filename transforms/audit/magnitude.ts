@@ -1,4 +1,4 @@
-import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import type { Fact, QualityCheck } from '../../schemas/index.js';
 import { groupBy, isAmount, key, labelOf, round12 } from './audit-helpers.js';
 
 /** How many times its column's median a value must be to look like a slipped unit or digit. */

@@ -1,5 +1,5 @@
-import type { Line } from '../../schemas/extracted.js';
-import type { FactDraft } from '../../schemas/normalized.js';
+import type { Line } from '../../schemas/index.js';
+import type { FactDraft } from '../../schemas/index.js';
 import { unitColumns, type NumberToken, type Quantity } from '../../vocabulary/index.js';
 
 /** A prose line as read for numbers: its words and their number tokens (null: no prose or no digit). */

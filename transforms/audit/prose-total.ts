@@ -1,4 +1,4 @@
-import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import type { Fact, QualityCheck } from '../../schemas/index.js';
 import { decimals, round12 } from './audit-helpers.js';
 
 /** A prose total and the parts named beside it (on its line or in the bullets under it). */

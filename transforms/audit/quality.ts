@@ -1,4 +1,4 @@
-import type { CheckKind, FactDraft, QualityCheck } from '../../schemas/normalized.js';
+import type { CheckKind, FactDraft, QualityCheck } from '../../schemas/index.js';
 import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');

@@ -1,4 +1,4 @@
-import type { Fact, QualityCheck } from '../../schemas/normalized.js';
+import type { Fact, QualityCheck } from '../../schemas/index.js';
 import { isTotalLabel } from '../../vocabulary/index.js';
 import { decimals, groupBy, halfUnit, key, labelOf, printedUnit, round12 } from './audit-helpers.js';
 

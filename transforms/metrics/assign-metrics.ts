@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MetricCatalog } from '../../schemas/metric-catalog.js';
-import type { Fact, FactDraft, MeasureKind, Metric, ReportTable, Section } from '../../schemas/normalized.js';
+import type { MetricCatalog } from '../../schemas/index.js';
+import type { Fact, FactDraft, MeasureKind, Metric, ReportTable, Section } from '../../schemas/index.js';
 import { isCumulativeLabel, isTotalLabel } from '../../vocabulary/index.js';
 import { measureKind, unitFamily } from './measure-kind.js';
 import { isPeriodOrRegion, keyPart, measuredParts, titlePart } from './metric-key.js';

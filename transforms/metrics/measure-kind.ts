@@ -1,4 +1,4 @@
-import type { MeasureKind } from '../../schemas/normalized.js';
+import type { MeasureKind } from '../../schemas/index.js';
 
 /** Words that make a percentage a share of a whole rather than a rate. */
 const SHARE_WORDS = /비중|점유율|구성비|비율|차지/;

@@ -1,5 +1,5 @@
-import type { Issue, Line } from '../../schemas/extracted.js';
-import type { DateMention, FactDraft } from '../../schemas/normalized.js';
+import type { Issue, Line } from '../../schemas/index.js';
+import type { DateMention, FactDraft } from '../../schemas/index.js';
 import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../../vocabulary/index.js';
 import { namedParts, type ReadLine } from '../audit/prose-parts.js';
 import { regionOf, subjectOf } from './prose-phrases.js';

@@ -1,4 +1,4 @@
-import type { Line, RawTable } from '../../schemas/extracted.js';
+import type { Line, RawTable } from '../../schemas/index.js';
 
 export interface TableContext {
   readonly title: string;

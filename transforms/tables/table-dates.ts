@@ -1,4 +1,4 @@
-import type { DateMention } from '../../schemas/normalized.js';
+import type { DateMention } from '../../schemas/index.js';
 import { resolveDate, tokenizeNumbers } from '../../vocabulary/index.js';
 
 /**

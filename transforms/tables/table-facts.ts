@@ -1,5 +1,5 @@
-import type { Issue, RawTable } from '../../schemas/extracted.js';
-import type { DateMention, FactDraft, UnitSource } from '../../schemas/normalized.js';
+import type { Issue, RawTable } from '../../schemas/index.js';
+import type { DateMention, FactDraft, UnitSource } from '../../schemas/index.js';
 import {
   isTotalLabel, regionConflicts, resolveRegion, resolveRegionPath, tokenizeNumbers, unitColumns, yearOf, type Quantity,
 } from '../../vocabulary/index.js';

@@ -1,5 +1,5 @@
-import type { RawTable } from '../../schemas/extracted.js';
-import type { CellRole } from '../../schemas/normalized.js';
+import type { RawTable } from '../../schemas/index.js';
+import type { CellRole } from '../../schemas/index.js';
 import { isPeriodLabel, normalizeLabel, parseCell, tokenizeNumbers, type CellValue } from '../../vocabulary/index.js';
 import { maxOf, minOf } from '../array-bounds.js';
 
