@@ -14,7 +14,7 @@ describe('the README example queries', () => {
     await runPipeline({ out });
   });
 
-  it('are there', () => expect(blocks.length).toBeGreaterThanOrEqual(4));
+  it('are there', () => expect(blocks.length).toBeGreaterThanOrEqual(6));
 
   it.each(blocks.map((b) => [b.split('\n')[0], b]))('%s', async (_first, sql) => {
     const wh = await openWarehouse(join(out, 'kbiz.duckdb'), { readOnly: true });
@@ -25,7 +25,17 @@ describe('the README example queries', () => {
         expect(rows.map((r) => r.region)).toContain('부산광역시');
         expect(rows.map((r) => r.region)).toContain('부산울산');
       }
-      if (sql.includes('가입해지')) expect(rows.slice(0, 4).map((r) => [r.period_year, r.value])).toEqual([[2007, 4014], [2007, 4003], [2007, 1], [2007, 10]]);
+      if (sql.includes("'yellow-umbrella.members'")) expect(rows).toEqual([{ period_year: 2020, members: 1384038 }]);
+      if (sql.includes("'yellow-umbrella.benefit-payouts'")) expect(rows).toEqual([{ value: 7900, unit_raw: '억원', value_base: 790000000000 }]);
+      if (sql.includes("'yellow-umbrella.premiums'")) {
+        expect(rows.map((r) => r.period_year)).toEqual([2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020]);
+        expect([rows[0]!.value, rows[13]!.value]).toEqual([30, 37857]);
+      }
+      if (sql.includes("kind = 'share'")) expect(rows).toContainEqual({ share: '운용현황 › 계 › 노란우산 › 비중', share_of: '운용현황 › 총계 › 노란우산 › 금액' });
+      if (sql.includes('NOT q.passed')) {
+        const findings = rows.map((r) => [r.kind, Math.round(Number(r.expected) * 10) / 10, r.actual]).sort((a, b) => Number(a[2]) - Number(b[2]));
+        expect(findings).toEqual([['share_of_count', 10.8, 11.8], ['share_of_count', 43.2, 42.2], ['total_rows', 66795, 66774]]);
+      }
     } finally {
       wh.close();
     }
