@@ -54,11 +54,11 @@ export const PipelineRunRow = z.object({
 
 const documents = declareTable('documents', ['One row per loaded source document', '적재된 원문 문서(문서당 한 행)'], true, DocumentRow, {
   document_id: DOC,
-  publisher: ['VARCHAR', 'Publishing body (중소기업중앙회)', '발행 기관(중소기업중앙회)'],
+  publisher: ['VARCHAR', 'Publishing body: the registry\'s (중소기업중앙회) or --publisher; NULL for an ad-hoc file nobody named', '발행 기관: 등록부의 기관(중소기업중앙회) 또는 --publisher; 이름을 주지 않은 임의 입력은 NULL'],
   title: ['VARCHAR', 'Title as on the cover', '표지의 제목'],
   report_year: YEAR,
   published_on: ['VARCHAR', 'Publication month (YYYY-MM) as on the cover', '표지의 발행 연월(YYYY-MM)'],
-  source_format: ['VARCHAR', 'Format read from the content: text, pdf, xlsx or csv', '내용으로 판별한 형식: text, pdf, xlsx, csv'],
+  source_format: ['VARCHAR', 'Format read from the content: text, csv, pdf, xlsx, hwpx or hwp', '내용으로 판별한 형식: text, csv, pdf, xlsx, hwpx, hwp'],
   source_path: ['VARCHAR', 'Path of the source file as the registry or the command line gave it', '등록부나 명령줄에 적힌 그대로의 원문 파일 경로'],
   source_sha256: ['VARCHAR', 'SHA-256 of the source bytes', '원문 바이트의 SHA-256'],
   line_count: ['INTEGER', 'Number of lines of the decoded source (= rows in source_lines)', '디코딩한 원문의 줄 수(= source_lines 행 수)'],
@@ -114,7 +114,7 @@ const table_cells = declareTable('table_cells', ['Every cell of every raw table 
   row_index: ['INTEGER', '0-based row in the grid', '격자의 행 번호(0부터)'],
   col_index: ['INTEGER', '0-based column in the grid', '격자의 열 번호(0부터)'],
   line_no: LINE,
-  raw_text: ['VARCHAR', 'Cell text verbatim', '칸의 원문'],
+  raw_text: ['VARCHAR', 'Cell text as read, Unicode-normalized (NFC, half-width digits; source_lines.text keeps the line as written)', '읽은 칸 글자, 유니코드 정규화(NFC, 반각 숫자; 적힌 그대로는 source_lines.text)'],
   role: ['VARCHAR', 'header, row_label, data or empty', '역할: header(머리글), row_label(행 이름), data(자료), empty(빈 칸)'],
 });
 
@@ -198,7 +198,7 @@ const units = declareTable('units', ['Unit spellings and their conversion', '단
   unit: ['VARCHAR', 'What is counted or the currency', '세는 대상 또는 통화'],
   base_unit: ['VARCHAR', 'Unit of value_base', 'value_base의 단위'],
   multiplier: ['DOUBLE', 'value × multiplier = value_base (억원: 1e8)', 'value × 배수 = value_base(억원: 1e8)'],
-  quantity_kind: ['VARCHAR', 'money, count, ratio, duration, mass or number', '양의 종류: money(금액), count(개수), ratio(비율), duration(기간), mass(질량), number(단위 없음)'],
+  quantity_kind: ['VARCHAR', 'money, count, ratio, area, duration, mass or number', '양의 종류: money(금액), count(개수), ratio(비율), area(면적), duration(기간), mass(질량), number(단위 없음)'],
 });
 
 const regions = declareTable('regions', ['Sido, their 시군구 and KBIZ regional headquarters', '시도, 시군구와 중기중앙회 지역본부'], false, RegionRow, {
