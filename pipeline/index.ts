@@ -1,7 +1,6 @@
+/** The pipeline as a library: run it, or call the CLI, from another program. */
 export { runPipeline, type RunOptions, type RunSummary } from './runner.js';
 export { cli, HELP } from './cli.js';
-export { extractStage, transformStage, STAGES, type Stage } from './stages.js';
-export { loadRegistry, readRegistered, sha256, projectRoot } from './registry.js';
-export { readArtifactWithHash, writeArtifact, artifactPath } from './artifacts.js';
+export { STAGES, type Stage } from './stages.js';
+export { loadRegistry, sha256 } from './registry.js';
 export { PIPELINE_VERSION } from './version.js';
-export { formatCsv, formatTable } from './format-rows.js';
