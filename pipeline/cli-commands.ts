@@ -156,15 +156,3 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
   print(flags.json ? formatJson(rows) : formatTable(['document_id', 'report_year', 'format', 'path', 'status', 'facts', 'loaded_at'], rows));
   return 0;
 }
-
-/**
- * `export --xlsx FILE [--force]`: the warehouse's facts as a workbook, one sheet per report table.
- * Replaces a workbook it wrote before; any other file only with --force.
- */
-export async function exportXlsxCommand(file: string, flags: Flags, print: Print): Promise<number> {
-  const { checkXlsxTarget, exportXlsx } = await import('../warehouse/export-xlsx.js');
-  checkXlsxTarget(file, { force: flags.force, warehouse: join(flags.out, 'kbiz.duckdb') });
-  const { sheets, rows } = await withWarehouse(flags, (conn) => exportXlsx(conn, file));
-  if (!flags.quiet) print(`${file}: ${sheets} sheets, ${rows} facts`);
-  return 0;
-}

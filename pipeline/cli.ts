@@ -3,8 +3,9 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/index.js';
 import { diffCommand, findCommand, seriesCommand } from './analyst-commands.js';
-import { checkCommand, exportXlsxCommand, runCommand, sourcesCommand, sqlCommand, type Flags } from './cli-commands.js';
+import { checkCommand, runCommand, sourcesCommand, sqlCommand, type Flags } from './cli-commands.js';
 import { describeCommand } from './describe-command.js';
+import { exportXlsxCommand, reportCommand } from './report-command.js';
 import { traceCommand } from './trace-command.js';
 
 export const HELP = `kbiz-etl — KBIZ annual business report summaries → DuckDB + Parquet
@@ -12,7 +13,8 @@ export const HELP = `kbiz-etl — KBIZ annual business report summaries → Duck
 usage:
   kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
   kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
-  kbiz-etl export --xlsx FILE [--force]   the facts as a workbook: one sheet per report table
+  kbiz-etl export --xlsx FILE [--table ID …] [--force]   the report's tables as a workbook, shaped as printed
+  kbiz-etl report [--out DIR]   a static HTML report with charts in <out>/report/index.html
   kbiz-etl sql "SELECT …" [--format table|csv|csv-safe|json]   read statements only
   kbiz-etl check          arithmetic findings per table
   kbiz-etl sources        registered documents and their load status
@@ -37,7 +39,8 @@ options:
   --max-worker-mb N  heap a worker may get for a large document (default 192)
   --quiet, --json    no progress lines / machine-readable summary
   --registry FILE    source registry (default sources/registry.json)
-  --region CODE      series: one region's values (regions.region_code, e.g. KR-11)`;
+  --region CODE      series: one region's values (regions.region_code, e.g. KR-11)
+  --table ID         export --xlsx: only this table (t756, or kbiz-2020.t756; repeatable)`;
 
 const OPTIONS = {
   out: { type: 'string', default: 'out' },
@@ -56,6 +59,7 @@ const OPTIONS = {
   registry: { type: 'string' },
   document: { type: 'string' },
   xlsx: { type: 'string' },
+  table: { type: 'string', multiple: true },
   region: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -117,7 +121,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
     const text = positionals.slice(1).join(' ');
     switch (command) {
       case 'export':
-        if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, flags, print);
+        if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, { ...flags, table: values.table }, print);
         return await runCommand(command, flags, print, tty, printErr);
       case 'run': case 'extract': case 'transform': case 'load':
         return await runCommand(command, flags, print, tty, printErr);
@@ -129,6 +133,7 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       case 'series': return await seriesCommand(text, flags, print, printErr);
       case 'diff': return await diffCommand(positionals.slice(1), flags, print);
       case 'describe': return await describeCommand(arg, flags, print);
+      case 'report': return await reportCommand(flags, print);
       default: throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
     }
   } catch (e) {

@@ -1,9 +1,7 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Writable } from 'node:stream';
-import { EtlError } from '../schemas/etl-error.js';
+import { EtlError } from '../schemas/index.js';
 import { readZipEntry } from './zip-entry.js';
 
 /**
@@ -43,32 +41,12 @@ export function checkXlsxTarget(file: string, opts: { force: boolean; warehouse:
   }
 }
 
-const FACT_COLUMNS = ['fact_id', 'row_labels', 'col_labels', 'raw_text', 'value', 'unit_raw', 'unit', 'value_base', 'base_unit', 'period_year', 'region_code', 'is_total', 'qualifier', 'line_no'] as const;
-
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/** A cell value for the sheet: numbers stay numbers; text is text (a string is never written as a formula). */
-const cell = (v: unknown): string | number | boolean | null => {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.join(' / ');
-  return String(v);
-};
-
 /**
- * Writes the facts as a workbook for analysts: a `tables` index, then one sheet per report
- * table with its tidy facts. Streamed to a temp file and renamed into place, so a failure leaves
- * whatever was at `file` before; call `checkXlsxTarget` first.
+ * Writes a workbook that `fill` builds (exceljs, in memory: merged cells, frozen panes, filters
+ * and links need the whole sheet), stamped as ours, to a temp file renamed into place, so a failure
+ * leaves whatever was at `file` before; call `checkXlsxTarget` first.
  */
-export async function exportXlsx(conn: DuckDBConnection, file: string): Promise<{ sheets: number; rows: number }> {
+export async function writeWorkbook<T>(file: string, fill: (wb: ExcelJS.Workbook) => T): Promise<T> {
   const tmp = `${file}.tmp-${process.pid}`;
   const stream = createWriteStream(tmp, { flags: 'wx' });
   // exceljs does not reject on a stream error (the process would end with the promise unsettled).
@@ -76,47 +54,18 @@ export async function exportXlsx(conn: DuckDBConnection, file: string): Promise<
   let created = false;
   stream.on('open', () => (created = true));
   try {
-    const written = await Promise.race([writeWorkbook(conn, stream), failed]);
+    const wb = new ExcelJS.Workbook();
+    wb.created = new Date(0);
+    wb.creator = WRITER;
+    wb.lastModifiedBy = WRITER;
+    const result = fill(wb);
+    await Promise.race([wb.xlsx.write(stream).then(() => new Promise((done) => stream.end(done))), failed]);
     renameSync(tmp, file);
-    return written;
+    return result;
   } catch (cause) {
     stream.destroy();
     if (created) rmSync(tmp, { force: true });
     const why = (cause as Error).message;
     throw new EtlError('stage_failed', `cannot write the workbook: ${why}`, { source: file, cause });
   }
-}
-
-async function writeWorkbook(conn: DuckDBConnection, stream: Writable): Promise<{ sheets: number; rows: number }> {
-  const tables = (await conn.runAndReadAll(
-    `SELECT document_id, table_id, title, context_path, unit_note FROM report_tables ORDER BY document_id, line_start`,
-  )).getRowObjectsJson();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: false });
-  wb.created = new Date(0);
-  wb.creator = WRITER;
-  wb.lastModifiedBy = WRITER;
-  const taken = new Set<string>(['tables']);
-  const index = wb.addWorksheet('tables');
-  index.addRow(['sheet', 'document_id', 'table_id', 'title', 'context_path', 'unit_note']).commit();
-  let rows = 0;
-  const sheets: Array<{ name: string; document_id: string; table_id: string }> = [];
-  for (const t of tables) {
-    const name = sheetName(`${t.document_id}.${t.table_id}`, taken);
-    sheets.push({ name, document_id: String(t.document_id), table_id: String(t.table_id) });
-    index.addRow([name, t.document_id, t.table_id, t.title, t.context_path, t.unit_note].map(cell)).commit();
-  }
-  index.commit();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow([...FACT_COLUMNS]).commit();
-    const facts = (await conn.runAndReadAll(
-      `SELECT ${FACT_COLUMNS.join(', ')} FROM facts WHERE document_id = $d AND table_id = $t ORDER BY line_no, fact_id`,
-      { d: s.document_id, t: s.table_id },
-    )).getRowObjectsJson();
-    for (const f of facts) ws.addRow(FACT_COLUMNS.map((c) => cell(f[c]))).commit();
-    rows += facts.length;
-    ws.commit();
-  }
-  await wb.commit();
-  return { sheets: sheets.length + 1, rows };
 }

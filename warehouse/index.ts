@@ -10,3 +10,4 @@ export {
   searchOf, searchMetrics, searchFacts, metricById, metricSeries, documentList, metricsOnlyIn, restatedValues, relations,
   relationColumns, neighbourCells, type Search,
 } from './analyst-queries.js';
+export * as reportQueries from './report-queries.js';

@@ -83,19 +83,15 @@ describe('bad input never damages what was loaded before', () => {
         wh.close();
       }
     });
-    expect(r.out).toBe(`${file}: 35 sheets, ${tableFacts} facts`);
+    expect(tableFacts).toBeGreaterThan(500);
+    expect(r.out).toBe(`${file}: 36 sheets, 34 tables, 304 prose facts`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets).toHaveLength(35);
-    const index = wb.getWorksheet('tables')!;
-    expect(index.getRow(2).values).toEqual([undefined, 'kbiz-2020.t58', 'kbiz-2020', 't58', "회원 현황 ('20. 12월말 기준)", expect.stringContaining('협동조합 활성화'), '(단위 : 개)']);
-    const t58 = wb.getWorksheet('kbiz-2020.t58')!;
-    const header = (t58.getRow(1).values as unknown[]).slice(1);
-    const total = t58.getRows(2, t58.rowCount - 1)!.find((row) => row.getCell(1).value === 't58-r7c3')!;
-    expect(total.getCell(header.indexOf('value') + 1).value).toBe(681494);
-    expect(total.getCell(header.indexOf('is_total') + 1).value).toBe(true);
-    const nil = t58.getRows(2, t58.rowCount - 1)!.find((row) => row.getCell(1).value === 't58-r1c3')!;
-    expect(nil.getCell(header.indexOf('raw_text') + 1).value).toBe('-');
+    expect(wb.worksheets).toHaveLength(36);
+    const t58 = wb.getWorksheet("회원 현황 ('20. 12월말 기준)")!;
+    expect(t58.getCell('A2').value).toBe('(단위 : 개)');
+    expect(t58.getCell('D11').value).toBe(681494); // 계 × 조합원(회원업체)수
+    expect(t58.getCell('D5').value).toBe('-');
     const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/*.xml'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(xml).not.toMatch(/<f[ >]/);
   });

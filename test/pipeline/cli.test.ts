@@ -144,7 +144,8 @@ describe('kbiz-etl errors', () => {
       usage:
         kbiz-etl run [--input FILE …] [--year YYYY] [--out DIR] [--from STAGE] [--to STAGE] [--force] [--concurrency N]
         kbiz-etl extract|transform|load|export [same flags]   one stage, from the previous stage's artifact
-        kbiz-etl export --xlsx FILE [--force]   the facts as a workbook: one sheet per report table
+        kbiz-etl export --xlsx FILE [--table ID …] [--force]   the report's tables as a workbook, shaped as printed
+        kbiz-etl report [--out DIR]   a static HTML report with charts in <out>/report/index.html
         kbiz-etl sql "SELECT …" [--format table|csv|csv-safe|json]   read statements only
         kbiz-etl check          arithmetic findings per table
         kbiz-etl sources        registered documents and their load status
@@ -168,7 +169,8 @@ describe('kbiz-etl errors', () => {
         --max-worker-mb N  heap a worker may get for a large document (default 192)
         --quiet, --json    no progress lines / machine-readable summary
         --registry FILE    source registry (default sources/registry.json)
-        --region CODE      series: one region's values (regions.region_code, e.g. KR-11)"
+        --region CODE      series: one region's values (regions.region_code, e.g. KR-11)
+        --table ID         export --xlsx: only this table (t756, or kbiz-2020.t756; repeatable)"
     `);
   });
 });
