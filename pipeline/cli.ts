@@ -28,9 +28,9 @@ options:
   --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
   --input FILE       an ad-hoc document instead of the registry (repeatable)
   --year YYYY        report year when the title does not say
+  --publisher NAME   publisher of --input documents (default: none recorded)
   --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
                      or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it);
-  --publisher NAME   publisher of --input documents (default: none recorded)
                      for find, series, diff and describe: table or json
   --from/--to STAGE  extract, transform, load, export
   --force            redo stages even when their input is unchanged; export --xlsx: replace any file
@@ -46,10 +46,10 @@ const OPTIONS = {
   out: { type: 'string', default: 'out' },
   input: { type: 'string', multiple: true },
   year: { type: 'string' },
+  publisher: { type: 'string' },
   format: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
-  publisher: { type: 'string' },
   force: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   concurrency: { type: 'string' },
@@ -103,11 +103,11 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       out: values.out,
       input: values.input ?? [],
       year: int(values.year, '--year', 1960, 2100),
+      publisher: values.publisher?.trim() || undefined,
       format: values.format,
       from: values.from,
       to: values.to,
       force: values.force,
-      publisher: values.publisher?.trim() || undefined,
       replace: values.replace,
       concurrency: int(values.concurrency, '--concurrency', 1, 64),
       maxWorkerMb: int(values['max-worker-mb'], '--max-worker-mb', 16, 65536),
