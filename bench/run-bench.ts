@@ -13,8 +13,13 @@ import { syntheticReport } from './synthetic-reports.js';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'pipeline', 'cli.js');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,10,100,1000' }, keep: { type: 'boolean', default: false } } });
-const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1,10,100,1000' }, keep: { type: 'boolean', default: false } },
+});
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const base = readFileSync(join(root, 'sources', 'kbiz-2020-business-report-summary.txt'), 'utf8');
 
 interface Summary {
@@ -36,21 +41,47 @@ function run(args: string[]): { summary: Summary; wall: number } {
 }
 
 const rows: string[][] = [];
-const header = ['N', 'wall s', 'docs/s', 'MB/s', 'extract s', 'transform s', 'load s', 'export s', 'rows/s into DuckDB', 'peak RSS MB', 'rerun s'];
+const header = [
+  'N',
+  'wall s',
+  'docs/s',
+  'MB/s',
+  'extract s',
+  'transform s',
+  'load s',
+  'export s',
+  'rows/s into DuckDB',
+  'peak RSS MB',
+  'rerun s',
+];
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `kbiz-bench-${n}-`));
   const inputs = join(dir, 'in');
   mkdirSync(inputs);
-  for (let k = 0; k < n; k++) writeFileSync(join(inputs, `report-${String(k).padStart(4, '0')}.txt`), n === 1 ? base : syntheticReport(base, k));
+  for (let k = 0; k < n; k++)
+    writeFileSync(join(inputs, `report-${String(k).padStart(4, '0')}.txt`), n === 1 ? base : syntheticReport(base, k));
   const args = ['run', '--input', join(inputs, '*.txt'), '--out', join(dir, 'out')];
   const { summary: s, wall } = run(args);
   const failed = s.documents.filter((d) => d.status !== 'ok').length;
   if (failed) throw new Error(`${failed} of ${n} documents failed`);
   const rerun = run(args).wall;
   const st = (k: string) => (s.stage_seconds[k] ?? 0).toFixed(2);
-  rows.push([String(n), wall.toFixed(2), (n / wall).toFixed(1), (s.input_bytes / 1e6 / wall).toFixed(2), st('extract'), st('transform'), st('load'), st('export'),
-    Math.round(s.rows_loaded / (s.stage_seconds.load ?? 1)).toLocaleString('en'), s.peak_rss_mb.toFixed(0), rerun.toFixed(2)]);
-  console.log(`N=${n}: ${wall.toFixed(2)} s wall, peak RSS ${s.peak_rss_mb.toFixed(0)} MB, rerun ${rerun.toFixed(2)} s`);
+  rows.push([
+    String(n),
+    wall.toFixed(2),
+    (n / wall).toFixed(1),
+    (s.input_bytes / 1e6 / wall).toFixed(2),
+    st('extract'),
+    st('transform'),
+    st('load'),
+    st('export'),
+    Math.round(s.rows_loaded / (s.stage_seconds.load ?? 1)).toLocaleString('en'),
+    s.peak_rss_mb.toFixed(0),
+    rerun.toFixed(2),
+  ]);
+  console.log(
+    `N=${n}: ${wall.toFixed(2)} s wall, peak RSS ${s.peak_rss_mb.toFixed(0)} MB, rerun ${rerun.toFixed(2)} s`,
+  );
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);

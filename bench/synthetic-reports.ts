@@ -17,7 +17,13 @@ export function rng(seed: number): () => number {
 
 /** Replaces the digits of every number in table rows, keeping its shape (`22,363` → `58,107`). */
 function varyNumbers(line: string, random: () => number): string {
-  return line.replace(/\d/g, (d, i: number) => (i > 0 && /\d/.test(line[i - 1]!) ? String(Math.floor(random() * 10)) : d === '0' ? '0' : String(1 + Math.floor(random() * 9))));
+  return line.replace(/\d/g, (d, i: number) =>
+    i > 0 && /\d/.test(line[i - 1]!)
+      ? String(Math.floor(random() * 10))
+      : d === '0'
+        ? '0'
+        : String(1 + Math.floor(random() * 9)),
+  );
 }
 
 /** Splits the body into chapters at lines like `II 중소기업 …` and shuffles all but the first. */

@@ -8,10 +8,17 @@ import { extractXlsx } from '../extractors/index.js';
  */
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '8000,50000' } } });
 const ref = {
-  document_id: 'bench', publisher: 'bench', report_year: 2020, source_path: 'bench.xlsx', source_sha256: '',
+  document_id: 'bench',
+  publisher: 'bench',
+  report_year: 2020,
+  source_path: 'bench.xlsx',
+  source_sha256: '',
 };
 
-for (const n of values.rows.split(',').map(Number).filter((r) => r > 0)) {
+for (const n of values.rows
+  .split(',')
+  .map(Number)
+  .filter((r) => r > 0)) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('실적');
   ws.addRow(['구분', '서울', '부산', '합계']);

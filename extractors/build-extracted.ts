@@ -26,10 +26,18 @@ export function groupTables(lines: readonly Line[], issues: Issue[]): RawTable[]
     const widths = new Set(rows.map((r) => r.cells.length));
     const quoted = rows.find((r) => r.cells.some((c) => (c.match(/"/g)?.length ?? 0) % 2 === 1));
     if (quoted) {
-      issues.push({ code: 'stray_quote', message: `table ${table_id}: an unpaired " kept as text (quotes do not join cells or lines)`, line_no: quoted.line_no });
+      issues.push({
+        code: 'stray_quote',
+        message: `table ${table_id}: an unpaired " kept as text (quotes do not join cells or lines)`,
+        line_no: quoted.line_no,
+      });
     }
     if (widths.size > 1) {
-      issues.push({ code: 'ragged_table', message: `table ${table_id} has rows of ${[...widths].sort((a, b) => a - b).join(', ')} cells`, line_no: run[0]!.line_no });
+      issues.push({
+        code: 'ragged_table',
+        message: `table ${table_id} has rows of ${[...widths].sort((a, b) => a - b).join(', ')} cells`,
+        line_no: run[0]!.line_no,
+      });
     }
     tables.push({ table_id, line_start: run[0]!.line_no, line_end: run[run.length - 1]!.line_no, rows });
     run.forEach((l) => ((l as { table_id: string | null }).table_id = table_id));
@@ -63,11 +71,17 @@ function describe(ref: SourceRef, lines: readonly Line[], format: DocumentMeta['
   const cover = lines.filter((l) => l.kind === 'title').map((l) => titleText(l.text));
   // `2020년도 사업보고 요약` beats a sheet name or a publisher line that merely says 보고
   const title =
-    cover.find((t) => YEAR_IN_TITLE.test(t) && /보고|report/i.test(t)) ?? cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ?? cover[0] ?? ref.title;
+    cover.find((t) => YEAR_IN_TITLE.test(t) && /보고|report/i.test(t)) ??
+    cover.find((t) => /사업\s*보고|보고서|report/i.test(t)) ??
+    cover[0] ??
+    ref.title;
   const yearInTitle = [title, ...cover].map((t) => (t ? YEAR_IN_TITLE.exec(t)?.[1] : undefined)).find(Boolean);
   const report_year = ref.report_year ?? (yearInTitle ? Number(yearInTitle) : undefined);
   if (!report_year) {
-    throw new EtlError('no_report_year', 'no report year in the title (pass --year YYYY)', { stage: 'extract', source: ref.source_path });
+    throw new EtlError('no_report_year', 'no report year in the title (pass --year YYYY)', {
+      stage: 'extract',
+      source: ref.source_path,
+    });
   }
   const month = cover.map((t) => /^((?:19|20)\d{2})\s*[.년-]\s*(\d{1,2})\s*[.월]?\s*$/.exec(t)).find(Boolean);
   const published_on = month ? `${month[1]}-${month[2]!.padStart(2, '0')}` : (ref.published_on ?? null);

@@ -1,7 +1,15 @@
 import type { HeadingInfo, LineKind } from '../schemas/index.js';
 import {
-  headingKey, isTocHeader, matchBullet, matchCaption, matchChapter, matchSection, matchSubsection,
-  matchTocEntry, matchTopic, matchUnitNote,
+  headingKey,
+  isTocHeader,
+  matchBullet,
+  matchCaption,
+  matchChapter,
+  matchSection,
+  matchSubsection,
+  matchTocEntry,
+  matchTopic,
+  matchUnitNote,
 } from './line-patterns.js';
 
 export interface LineClass {
@@ -55,7 +63,10 @@ function chapterFromToc(text: string, chapters: Map<string, string>): HeadingInf
   if (key.length < 4 || text.length > 80) return undefined;
   for (const [title, label] of chapters) {
     const shorter = Math.min(title.length, key.length);
-    if (key === title || ((title.startsWith(key) || key.startsWith(title)) && shorter >= 0.8 * Math.max(title.length, key.length))) {
+    if (
+      key === title ||
+      ((title.startsWith(key) || key.startsWith(title)) && shorter >= 0.8 * Math.max(title.length, key.length))
+    ) {
       return { level: 1, label, title: text.trim() };
     }
   }

@@ -24,10 +24,16 @@ export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: 
   splitLines(text, ref.source_path);
   const issues: Issue[] = [];
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
-  for (const e of parsed.errors) issues.push({ code: 'csv_error', message: `${e.code}: ${e.message}`, line_no: e.row !== undefined ? e.row + 1 : null });
+  for (const e of parsed.errors)
+    issues.push({
+      code: 'csv_error',
+      message: `${e.code}: ${e.message}`,
+      line_no: e.row !== undefined ? e.row + 1 : null,
+    });
   const rows = parsed.data[parsed.data.length - 1]?.join('') === '' ? parsed.data.slice(0, -1) : parsed.data;
   const lines = rows.map((cells, i) => {
-    if (cells.some((c) => /[\t\r\n]/.test(c))) issues.push({ code: 'cell_whitespace', message: 'tabs or line breaks in a cell read as spaces', line_no: i + 1 });
+    if (cells.some((c) => /[\t\r\n]/.test(c)))
+      issues.push({ code: 'cell_whitespace', message: 'tabs or line breaks in a cell read as spaces', line_no: i + 1 });
     const clean = cells.map((c) => c.replace(/[\t\r\n]+/g, ' '));
     // a record of one field, or of one field and empty padding, is a line of text, kept verbatim
     const textLine = clean.slice(1).every((c) => !c.trim());

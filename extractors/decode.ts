@@ -38,7 +38,8 @@ function looksLikeText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // C0 controls other than white space, C1 controls (a decoder's way of passing bytes 0x80–0x9F), U+FFFD
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x80 && c <= 0x9f) || c === 0xfffd) control++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x80 && c <= 0x9f) || c === 0xfffd)
+      control++;
   }
   return control <= Math.max(2, text.length * 0.001);
 }
@@ -68,7 +69,10 @@ export function decodeText(bytes: Uint8Array, source: string): Decoded {
     const utf16 = utf16Guess(bytes);
     const candidates: Array<[string, string]> = utf16
       ? [[utf16, utf16]]
-      : [['utf-8', 'utf-8'], ['euc-kr', 'cp949']];
+      : [
+          ['utf-8', 'utf-8'],
+          ['euc-kr', 'cp949'],
+        ];
     for (const [label, name] of candidates) {
       const text = tryDecode(label, bytes);
       if (text !== null && looksLikeText(text)) {
@@ -128,11 +132,15 @@ export function splitLines(text: string, source: string): string[] {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {
     if (line.length > MAX_LINE_CHARS) {
-      throw new EtlError('line_too_long', `line is ${line.length.toLocaleString('en')} characters (limit ${MAX_LINE_CHARS.toLocaleString('en')})`, {
-        stage: 'extract',
-        source,
-        line: i + 1,
-      });
+      throw new EtlError(
+        'line_too_long',
+        `line is ${line.length.toLocaleString('en')} characters (limit ${MAX_LINE_CHARS.toLocaleString('en')})`,
+        {
+          stage: 'extract',
+          source,
+          line: i + 1,
+        },
+      );
     }
   });
   return lines;

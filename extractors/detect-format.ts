@@ -32,7 +32,10 @@ export function declaredFormat(path: string): SourceFormat | null {
  * and content that is CSV stays CSV whatever the name.
  */
 export function resolveFormat(
-  bytes: Uint8Array, source: string, declared: SourceFormat | null, forced?: SourceFormat,
+  bytes: Uint8Array,
+  source: string,
+  declared: SourceFormat | null,
+  forced?: SourceFormat,
 ): SourceFormat {
   if (forced) return forced;
   const sniffed = sniffFormat(bytes);

@@ -16,7 +16,11 @@ export const cellText = (text: string): string => text.replace(/\s*[\r\n\t]+\s*/
  */
 export function isLayoutTable(table: IRTable): boolean {
   if (table.rows <= 1 || table.cols <= 1) return true;
-  const below = table.cells.slice(1).flat().map((c) => cellText(c.text)).filter(Boolean);
+  const below = table.cells
+    .slice(1)
+    .flat()
+    .map((c) => cellText(c.text))
+    .filter(Boolean);
   if (below.some((t) => NUMERIC.test(t) && !/^-$/.test(t))) return false;
   const all = table.cells.flat().map((c) => c.text);
   return all.some((t) => cellText(t).length >= PROSE_CHARS || CONTACT.test(t));
@@ -26,23 +30,28 @@ export function isLayoutTable(table: IRTable): boolean {
 export function spreadGrid(table: IRTable): string[][] {
   const grid = table.cells.map((row) => row.map(() => ''));
   const filled = grid.map((row) => row.map(() => false));
-  table.cells.forEach((row, r) => row.forEach((cell, c) => {
-    if (filled[r]![c]) return;
-    const text = cellText(cell.blocks ? ownText(cell.blocks) : cell.text);
-    for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++) {
-      for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) {
-        if (grid[r + dr]?.[c + dc] === undefined) continue;
-        grid[r + dr]![c + dc] = text;
-        filled[r + dr]![c + dc] = true;
+  table.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (filled[r]![c]) return;
+      const text = cellText(cell.blocks ? ownText(cell.blocks) : cell.text);
+      for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++) {
+        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) {
+          if (grid[r + dr]?.[c + dc] === undefined) continue;
+          grid[r + dr]![c + dc] = text;
+          filled[r + dr]![c + dc] = true;
+        }
       }
-    }
-  }));
+    }),
+  );
   return grid;
 }
 
 /** A cell's own text: its paragraphs, without the text of tables nested in it (read as tables of their own). */
 export const ownText = (blocks: readonly IRBlock[]): string =>
-  blocks.filter((b) => b.type !== 'table' && b.type !== 'image').map((b) => b.text ?? '').join(' ');
+  blocks
+    .filter((b) => b.type !== 'table' && b.type !== 'image')
+    .map((b) => b.text ?? '')
+    .join(' ');
 
 /** Tables nested in the cells of `table`, in reading order. */
 export const nestedTables = (table: IRTable): IRBlock[] =>

@@ -36,7 +36,10 @@ function textLines(text: string, page: Page, emit: (t: string, p: Page) => void)
 const isBanner = (row: readonly string[]) => row.length > 1 && row.every((c) => c === row[0]);
 
 function emitTable(
-  table: IRTable, page: Page, emit: (t: string, p: Page) => void, walk: (b: readonly IRBlock[]) => void,
+  table: IRTable,
+  page: Page,
+  emit: (t: string, p: Page) => void,
+  walk: (b: readonly IRBlock[]) => void,
 ): void {
   if (isLayoutTable(table)) {
     for (const row of table.cells) {

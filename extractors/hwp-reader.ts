@@ -31,14 +31,20 @@ async function refuseDoctype(bytes: Uint8Array, source: string): Promise<void> {
   const { inflatedParts } = await import('./hwpx-parts.js');
   for (const [name, xml] of await inflatedParts(bytes, source)) {
     if (/<!DOCTYPE|<!ENTITY/i.test(xml.toString('latin1'))) {
-      throw new EtlError('unreadable_input', `HWPX part ${name} declares a DTD (entities are never expanded)`, { stage: 'extract', source });
+      throw new EtlError('unreadable_input', `HWPX part ${name} declares a DTD (entities are never expanded)`, {
+        stage: 'extract',
+        source,
+      });
     }
   }
 }
 
 /** HWP 5 or HWPX → extracted artifact, read by kordoc (which loads here, on the first such document). */
 export async function readHwp(
-  bytes: Uint8Array, ref: SourceRef, pipeline_version: string, format: 'hwp' | 'hwpx',
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
+  format: 'hwp' | 'hwpx',
 ): Promise<ExtractedDocument> {
   const source = ref.source_path;
   if (format === 'hwpx') {
@@ -47,13 +53,24 @@ export async function readHwp(
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const result = await parse(buffer, { keepEmptyParagraphs: true }).catch((e: Error) => {
-    throw new EtlError('unreadable_input', `${format.toUpperCase()} document not readable: ${e.message}`, { stage: 'extract', source, cause: e });
+    throw new EtlError('unreadable_input', `${format.toUpperCase()} document not readable: ${e.message}`, {
+      stage: 'extract',
+      source,
+      cause: e,
+    });
   });
   if (!result.success) throw failure(result, format, source);
   if (result.fileType !== format) {
-    throw new EtlError('format_mismatch', `read as ${format} but kordoc found ${result.fileType}`, { stage: 'extract', source });
+    throw new EtlError('format_mismatch', `read as ${format} but kordoc found ${result.fileType}`, {
+      stage: 'extract',
+      source,
+    });
   }
-  const issues: Issue[] = (result.warnings ?? []).map((w) => ({ code: `hwp_${w.code.toLowerCase()}`, message: w.message, line_no: null }));
+  const issues: Issue[] = (result.warnings ?? []).map((w) => ({
+    code: `hwp_${w.code.toLowerCase()}`,
+    message: w.message,
+    line_no: null,
+  }));
   const lines = blocksToLines(result.blocks, result.metadata?.pageMode === 'layout');
   return buildExtracted(ref, lines, { format, encoding: format, pipeline_version, issues });
 }

@@ -15,7 +15,11 @@ export function detectHwp(head: Uint8Array): number {
 }
 
 /** HWP 5 → extracted artifact; kordoc loads on the first document. */
-export async function extractHwp(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): Promise<ExtractedDocument> {
+export async function extractHwp(
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
+): Promise<ExtractedDocument> {
   return (await import('./hwp-reader.js')).readHwp(bytes, ref, pipeline_version, 'hwp');
 }
 

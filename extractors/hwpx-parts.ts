@@ -6,9 +6,11 @@ import { EtlError } from '../schemas/index.js';
  * bounded what they can inflate to.
  */
 export async function inflatedParts(bytes: Uint8Array, source: string): Promise<Array<[string, Buffer]>> {
-  const damaged = (e: Error) => new EtlError('unreadable_input', `damaged HWPX: ${e.message}`, { stage: 'extract', source, cause: e });
+  const damaged = (e: Error) =>
+    new EtlError('unreadable_input', `damaged HWPX: ${e.message}`, { stage: 'extract', source, cause: e });
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, z) => (err ? reject(damaged(err)) : resolve(z!))));
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, z) => (err ? reject(damaged(err)) : resolve(z!))),
+  );
   const parts: Array<[string, Buffer]> = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('error', (e: Error) => reject(damaged(e)));

@@ -17,7 +17,11 @@ export function detectHwpx(head: Uint8Array): number {
 }
 
 /** HWPX → extracted artifact; kordoc (and the ZIP guard) load on the first document. */
-export async function extractHwpx(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): Promise<ExtractedDocument> {
+export async function extractHwpx(
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
+): Promise<ExtractedDocument> {
   return (await import('./hwp-reader.js')).readHwp(bytes, ref, pipeline_version, 'hwpx');
 }
 

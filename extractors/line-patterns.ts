@@ -18,9 +18,19 @@ export function romanLabel(token: string): string | null {
 }
 
 function toRoman(n: number): string {
-  const parts: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const parts: Array<[number, string]> = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of parts) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of parts)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -38,7 +48,9 @@ export function matchChapter(text: string): HeadingMatch | null {
     return label ? { level: 1, label, title: m[2]! } : null;
   }
   const chapter = /^\s*제\s*(\d{1,2})\s*장\s*[.．]?\s*(\S.*?)\s*$/.exec(text);
-  return chapter && Number(chapter[1]) > 0 ? { level: 1, label: toRoman(Number(chapter[1])), title: chapter[2]! } : null;
+  return chapter && Number(chapter[1]) > 0
+    ? { level: 1, label: toRoman(Number(chapter[1])), title: chapter[2]! }
+    : null;
 }
 
 /** `1. 중소기업 조직화 제고`; a year (`2021. 2`) or a date (`3.17~31`) is not a section. */
@@ -81,7 +93,8 @@ export function matchCaption(text: string): string | null {
   return numbered ? numbered[1]! : null;
 }
 
-const UNIT_WORD = /^(?:천|만|백만|천만|억|조)?(?:원|불|달러|\$)$|^(?:건|개|개사|곳|명|회|부|일|차수|과정|업체|조합|%|%p|배|개소|개국|종|편|톤)$/;
+const UNIT_WORD =
+  /^(?:천|만|백만|천만|억|조)?(?:원|불|달러|\$)$|^(?:건|개|개사|곳|명|회|부|일|차수|과정|업체|조합|%|%p|배|개소|개국|종|편|톤)$/;
 
 /** `(단위 : 건, 억원)`, `[단위: 억원]` or a parenthesised list ending in units: `(‘18.3.19~현재, 건·억원)`. */
 export function matchUnitNote(text: string): boolean {

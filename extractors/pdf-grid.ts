@@ -65,10 +65,12 @@ function find(parent: number[], i: number): number {
 /** Rules that touch or cross, grouped: each group is one drawing (a table, a box, a chart's frame). */
 function drawings(hs: readonly Segment[], vs: readonly Segment[]): Array<{ hs: Segment[]; vs: Segment[] }> {
   const parent = [...hs, ...vs].map((_, i) => i);
-  hs.forEach((h, i) => vs.forEach((v, j) => {
-    const touches = v.x0 >= h.x0 - SNAP && v.x0 <= h.x1 + SNAP && h.y0 >= v.y0 - SNAP && h.y0 <= v.y1 + SNAP;
-    if (touches) parent[find(parent, i)] = find(parent, hs.length + j);
-  }));
+  hs.forEach((h, i) =>
+    vs.forEach((v, j) => {
+      const touches = v.x0 >= h.x0 - SNAP && v.x0 <= h.x1 + SNAP && h.y0 >= v.y0 - SNAP && h.y0 <= v.y1 + SNAP;
+      if (touches) parent[find(parent, i)] = find(parent, hs.length + j);
+    }),
+  );
   const groups = new Map<number, { hs: Segment[]; vs: Segment[] }>();
   [...hs, ...vs].forEach((s, i) => {
     const root = find(parent, i);
@@ -86,8 +88,11 @@ function drawings(hs: readonly Segment[], vs: readonly Segment[]): Array<{ hs: S
  */
 function gridOf(hs: readonly Segment[], vs: readonly Segment[]): RuledGrid | null {
   const xs = cluster([...vs.map((v) => v.x0), Math.min(...hs.map((h) => h.x0)), Math.max(...hs.map((h) => h.x1))]);
-  const ys = cluster([...hs.map((h) => h.y0), Math.min(...vs.map((v) => v.y0)), Math.max(...vs.map((v) => v.y1))])
-    .reverse();
+  const ys = cluster([
+    ...hs.map((h) => h.y0),
+    Math.min(...vs.map((v) => v.y0)),
+    Math.max(...vs.map((v) => v.y1)),
+  ]).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
@@ -109,13 +114,24 @@ function gridOf(hs: readonly Segment[], vs: readonly Segment[]): RuledGrid | nul
 }
 
 function cellsOf(
-  parent: number[], rows: number, cols: number, xs: readonly number[], ys: readonly number[],
+  parent: number[],
+  rows: number,
+  cols: number,
+  xs: readonly number[],
+  ys: readonly number[],
 ): GridCell[] {
   const members = new Map<number, number[]>();
   for (let i = 0; i < rows * cols; i++) members.set(find(parent, i), [...(members.get(find(parent, i)) ?? []), i]);
   const cells: GridCell[] = [];
   const box = (row: number, col: number, rowSpan: number, colSpan: number): GridCell => ({
-    row, col, rowSpan, colSpan, x0: xs[col]!, x1: xs[col + colSpan]!, y0: ys[row + rowSpan]!, y1: ys[row]!,
+    row,
+    col,
+    rowSpan,
+    colSpan,
+    x0: xs[col]!,
+    x1: xs[col + colSpan]!,
+    y0: ys[row + rowSpan]!,
+    y1: ys[row]!,
   });
   for (const group of members.values()) {
     const rs = group.map((i) => Math.floor(i / cols));
@@ -131,7 +147,10 @@ function cellsOf(
 export function ruledGrids(rules: readonly Segment[]): RuledGrid[] {
   const long = rules.filter((s) => Math.max(s.x1 - s.x0, s.y1 - s.y0) >= MIN_RULE);
   const hs = mergeRules(long.filter(horizontal), 'y');
-  const vs = mergeRules(long.filter((s) => !horizontal(s)), 'x');
+  const vs = mergeRules(
+    long.filter((s) => !horizontal(s)),
+    'x',
+  );
   return drawings(hs, vs)
     .map((d) => gridOf(d.hs, d.vs))
     .filter((g): g is RuledGrid => g !== null)

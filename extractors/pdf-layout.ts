@@ -2,7 +2,14 @@ import type { PageLine } from './build-extracted.js';
 import { ruledGrids } from './pdf-grid.js';
 import { placeInGrids, type RuledBlock } from './pdf-ruled.js';
 import {
-  appendRun, ARROWS, baselines, CELL_GAP_EM, cleanText, joinWrapped, type PageItems, type TextItem,
+  appendRun,
+  ARROWS,
+  baselines,
+  CELL_GAP_EM,
+  cleanText,
+  joinWrapped,
+  type PageItems,
+  type TextItem,
 } from './pdf-text.js';
 import { matchCaption, matchUnitNote } from './line-patterns.js';
 
@@ -46,7 +53,11 @@ function pageLines(page: PageItems): VisualLine[] {
   const items = page.items.map((i) => ({ ...i, str: cleanText(i.str) })).filter((i) => i.str.trim());
   const placed = placeInGrids(items, ruledGrids(page.rules ?? []));
   const ruled = placed.blocks.map((b): VisualLine => ({
-    page: page.page, y: b.top, size: b.topSize, cells: [{ x: b.x, end: b.x, text: '' }], ruled: b,
+    page: page.page,
+    y: b.top,
+    size: b.topSize,
+    cells: [{ x: b.x, end: b.x, text: '' }],
+    ruled: b,
   }));
   // a stable sort: a ruled block goes before a text line on the same baseline
   return [...ruled, ...toLines(page.page, placed.rest, placed.prose)].sort((a, b) => b.y - a.y);
@@ -101,7 +112,11 @@ function gridCells(line: VisualLine, starts: readonly number[]): { text: string[
  * text in, is that row's cells wrapping onto another line, not a row of its own.
  */
 function blockRows(block: readonly VisualLine[], starts: readonly number[]): Array<{ cells: string[]; page: number }> {
-  const pitches = block.slice(1).map((l, i) => (l.page === block[i]!.page ? block[i]!.y - l.y : NaN)).filter((d) => d > 0).sort((a, b) => a - b);
+  const pitches = block
+    .slice(1)
+    .map((l, i) => (l.page === block[i]!.page ? block[i]!.y - l.y : NaN))
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
   const rowPitch = pitches.length ? pitches[Math.floor(pitches.length * 0.75)]! : Infinity;
   const grids = block.map((line) => gridCells(line, starts));
   // where each column's text reaches at most: the cell's usable width
@@ -110,7 +125,8 @@ function blockRows(block: readonly VisualLine[], starts: readonly number[]): Arr
   block.forEach((line, k) => {
     const { text, end } = grids[k]!;
     const prev = rows[rows.length - 1];
-    const wraps = prev && prev.page === line.page && prev.y - line.y < 0.9 * rowPitch && text.every((c, i) => !c || prev.cells[i]);
+    const wraps =
+      prev && prev.page === line.page && prev.y - line.y < 0.9 * rowPitch && text.every((c, i) => !c || prev.cells[i]);
     if (!wraps) {
       rows.push({ cells: text, ends: end, page: line.page, y: line.y });
       return;
@@ -130,7 +146,11 @@ function blockRows(block: readonly VisualLine[], starts: readonly number[]): Arr
  * for its digits (a running title, a date, `3/18`, a URL). Left in the flow it would cut tables
  * that run over a page break, and a running header would pass for the report's title.
  */
-const furnitureKey = (l: VisualLine) => l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#');
+const furnitureKey = (l: VisualLine) =>
+  l.cells
+    .map((c) => c.text)
+    .join(' ')
+    .replace(/\d+/g, '#');
 
 function furnitureKeys(pages: readonly VisualLine[][]): Set<string> {
   const counts = new Map<string, number>();
@@ -183,7 +203,8 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
   }
   // Kept, not dropped: running headers and footers follow the content, each with its page.
   if (moved.length) out.push({ text: '', page: null });
-  for (const line of moved) out.push({ text: line.cells.map((c) => c.text).join(' '), page: line.page, furniture: true });
+  for (const line of moved)
+    out.push({ text: line.cells.map((c) => c.text).join(' '), page: line.page, furniture: true });
   return out;
 }
 
@@ -194,7 +215,10 @@ function positionBlock(visual: readonly VisualLine[], i: number): VisualLine[] {
     const last = block[block.length - 1]!;
     if (next.page === last.page && last.y - next.y > last.size * 2.5) break;
     // one cell right under the line above, at one of its cells' left edge: a wrapped cell
-    const wrapped = next.cells.length === 1 && next.page === last.page && last.y - next.y < last.size * 1.3 &&
+    const wrapped =
+      next.cells.length === 1 &&
+      next.page === last.page &&
+      last.y - next.y < last.size * 1.3 &&
       last.cells.some((c) => Math.abs(c.x - next!.cells[0]!.x) < 0.5 * last.size);
     if (next.cells.length < 2 && !wrapped) break;
     block.push(next);
@@ -219,8 +243,14 @@ const isNote = (text: string) => matchUnitNote(text) || matchCaption(text) !== n
 
 function emitRuled(line: VisualLine, next: VisualLine | undefined, out: PageLine[]): number {
   const ruled = line.ruled!;
-  const note = next && !next.ruled && next.page === line.page && next.cells.length === 1 && ruled.table &&
-    ruled.bottom - next.y < ruled.bottomSize * 3 && isNote(next.cells[0]!.text);
+  const note =
+    next &&
+    !next.ruled &&
+    next.page === line.page &&
+    next.cells.length === 1 &&
+    ruled.table &&
+    ruled.bottom - next.y < ruled.bottomSize * 3 &&
+    isNote(next.cells[0]!.text);
   if (note) out.push({ text: next.cells[0]!.text.trim(), page: line.page });
   for (const text of ruled.lines) out.push({ text, page: line.page });
   return note ? 1 : 0;

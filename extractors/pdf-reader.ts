@@ -27,9 +27,17 @@ function pdfError(e: unknown, source: string): EtlError {
   const name = (e as Error)?.name ?? '';
   const message = String((e as Error)?.message ?? e);
   if (name === 'PasswordException' || /password/i.test(message)) {
-    return new EtlError('encrypted_input', 'PDF is encrypted (password protected)', { stage: 'extract', source, cause: e });
+    return new EtlError('encrypted_input', 'PDF is encrypted (password protected)', {
+      stage: 'extract',
+      source,
+      cause: e,
+    });
   }
-  return new EtlError('unreadable_input', `not a readable PDF: ${message.split('\n')[0]}`, { stage: 'extract', source, cause: e });
+  return new EtlError('unreadable_input', `not a readable PDF: ${message.split('\n')[0]}`, {
+    stage: 'extract',
+    source,
+    cause: e,
+  });
 }
 
 /**
@@ -38,12 +46,24 @@ function pdfError(e: unknown, source: string): EtlError {
  * document it loaded, with CMaps and standard fonts from pdfjs-dist.
  */
 export async function readPdfItems(bytes: Uint8Array, source: string): Promise<PageItems[]> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDF_RESOURCES, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes),
+    ...PDF_RESOURCES,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   try {
     const info = await parser.getInfo();
-    if (info.total > MAX_PAGES) throw new EtlError('unreadable_input', `PDF has ${info.total} pages (limit ${MAX_PAGES})`, { stage: 'extract', source });
+    if (info.total > MAX_PAGES)
+      throw new EtlError('unreadable_input', `PDF has ${info.total} pages (limit ${MAX_PAGES})`, {
+        stage: 'extract',
+        source,
+      });
     // getInfo has loaded the pdf.js document; reuse it for the text items.
-    const doc = await (parser as unknown as { load(): Promise<import('pdfjs-dist/types/src/display/api.js').PDFDocumentProxy> }).load();
+    const doc = await (
+      parser as unknown as { load(): Promise<import('pdfjs-dist/types/src/display/api.js').PDFDocumentProxy> }
+    ).load();
     const pages: PageItems[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -72,7 +92,11 @@ export async function readPdf(bytes: Uint8Array, ref: SourceRef, pipeline_versio
   const pages = await readPdfItems(bytes, ref.source_path);
   const lines = layoutLines(pages);
   if (!lines.some((l) => l.text.trim())) {
-    throw new EtlError('unreadable_input', 'PDF has no extractable text (scanned images, or fonts without a Unicode map)', { stage: 'extract', source: ref.source_path });
+    throw new EtlError(
+      'unreadable_input',
+      'PDF has no extractable text (scanned images, or fonts without a Unicode map)',
+      { stage: 'extract', source: ref.source_path },
+    );
   }
   return buildExtracted(ref, lines, { format: 'pdf', encoding: 'pdf', pipeline_version });
 }

@@ -74,8 +74,11 @@ function cellText(lines: readonly CellLine[], right: number): string {
  * table): a line of two numbers apart, or a cell of several lines that are each a number.
  */
 const unruledInside = (lines: ReadonlyArray<readonly CellLine[]>): boolean =>
-  lines.some((cell) => cell.some((l) => l.parts.filter((p) => NUMBER.test(p)).length >= 2) ||
-    (cell.length >= 2 && cell.filter((l) => NUMBER.test(l.text.trim())).length >= 2));
+  lines.some(
+    (cell) =>
+      cell.some((l) => l.parts.filter((p) => NUMBER.test(p)).length >= 2) ||
+      (cell.length >= 2 && cell.filter((l) => NUMBER.test(l.text.trim())).length >= 2),
+  );
 
 /**
  * Whether a grid lays out the page rather than holding data (the rule the HWP reader applies):
@@ -115,9 +118,13 @@ function block(items: readonly TextItem[], table: boolean, lines: readonly strin
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   return {
-    top: first[0]!.y, topSize: Math.max(...first.map((i) => i.size)),
-    bottom: last[0]!.y, bottomSize: Math.max(...last.map((i) => i.size)),
-    x: Math.min(...items.map((i) => i.x)), table, lines,
+    top: first[0]!.y,
+    topSize: Math.max(...first.map((i) => i.size)),
+    bottom: last[0]!.y,
+    bottomSize: Math.max(...last.map((i) => i.size)),
+    x: Math.min(...items.map((i) => i.x)),
+    table,
+    lines,
   };
 }
 

@@ -19,15 +19,34 @@ export interface OperatorList {
 
 /** pdf.js's OPS codes used here (`OPS` of pdfjs-dist 5; a test checks they agree). */
 export const OPS = {
-  save: 10, restore: 11, transform: 12, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
-  stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
-  closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59,
+  save: 10,
+  restore: 11,
+  transform: 12,
+  constructPath: 91,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+  stroke: 20,
+  closeStroke: 21,
+  fill: 22,
+  eoFill: 23,
+  fillStroke: 24,
+  eoFillStroke: 25,
+  closeFillStroke: 26,
+  closeEOFillStroke: 27,
+  setStrokeRGBColor: 58,
+  setFillRGBColor: 59,
 } as const;
 /** pdf.js 5's path commands inside a constructPath. */
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
 
-const STROKES: ReadonlySet<number> = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke,
-  OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKES: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const FILLS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill]);
 /** A filled rectangle at most this thick (points) is a rule: browsers draw cell borders so. */
 const THIN_FILL = 2.5;
@@ -38,12 +57,17 @@ type Matrix = readonly [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 /** `m` applied first, then `ctm`: the PDF `cm` operator. */
 const compose = (ctm: Matrix, m: Matrix): Matrix => [
-  ctm[0] * m[0] + ctm[2] * m[1], ctm[1] * m[0] + ctm[3] * m[1],
-  ctm[0] * m[2] + ctm[2] * m[3], ctm[1] * m[2] + ctm[3] * m[3],
-  ctm[0] * m[4] + ctm[2] * m[5] + ctm[4], ctm[1] * m[4] + ctm[3] * m[5] + ctm[5],
+  ctm[0] * m[0] + ctm[2] * m[1],
+  ctm[1] * m[0] + ctm[3] * m[1],
+  ctm[0] * m[2] + ctm[2] * m[3],
+  ctm[1] * m[2] + ctm[3] * m[3],
+  ctm[0] * m[4] + ctm[2] * m[5] + ctm[4],
+  ctm[1] * m[4] + ctm[3] * m[5] + ctm[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] =>
-  [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /** Near-white ink is invisible on paper: a white border separates nothing. */
 const isWhite = (color: unknown): boolean => typeof color === 'string' && /^#(f[a-f0-9]){3}$/i.test(color);

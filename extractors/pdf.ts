@@ -8,7 +8,9 @@ function detectPdf(head: Uint8Array): number {
 
 /** PDF → extracted artifact; pdf.js loads on the first PDF, so a text run never pays for it. */
 export async function extractPdf(
-  bytes: Uint8Array, ref: SourceRef, pipeline_version: string,
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
 ): Promise<ExtractedDocument> {
   return (await import('./pdf-reader.js')).readPdf(bytes, ref, pipeline_version);
 }

@@ -20,9 +20,17 @@ function cellText(cell: ExcelJS.Cell, where: string, line_no: number, issues: Is
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as ExcelJS.CellFormulaValue).result;
-    issues.push({ code: 'formula_cell', message: `${where}: formula =${(v as ExcelJS.CellFormulaValue).formula ?? '(shared)'} not evaluated; its cached value ${JSON.stringify(result ?? null)} is used`, line_no });
+    issues.push({
+      code: 'formula_cell',
+      message: `${where}: formula =${(v as ExcelJS.CellFormulaValue).formula ?? '(shared)'} not evaluated; its cached value ${JSON.stringify(result ?? null)} is used`,
+      line_no,
+    });
     if (result === undefined || result === null) return '';
-    return typeof result === 'object' && 'error' in result ? String(result.error) : result instanceof Date ? result.toISOString().slice(0, 10) : String(result);
+    return typeof result === 'object' && 'error' in result
+      ? String(result.error)
+      : result instanceof Date
+        ? result.toISOString().slice(0, 10)
+        : String(result);
   }
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
   if ('text' in v) return String(v.text);
@@ -47,7 +55,11 @@ function rowText(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: num
     if (text === undefined) {
       text = cellText(source, `${ws.name}!${source.address}`, line_no, issues);
       if (/[\t\r\n]/.test(text)) {
-        issues.push({ code: 'cell_whitespace', message: `${ws.name}!${source.address}: tabs or line breaks in the cell read as spaces`, line_no });
+        issues.push({
+          code: 'cell_whitespace',
+          message: `${ws.name}!${source.address}: tabs or line breaks in the cell read as spaces`,
+          line_no,
+        });
         text = text.replace(/[\t\r\n]+/g, ' ');
       }
       read.set(source.address, text);
@@ -68,14 +80,21 @@ function rowText(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: num
  */
 export async function readXlsxLines(bytes: Uint8Array, source: string, issues: Issue[]): Promise<PageLine[]> {
   if (OLE2.every((b, i) => bytes[i] === b)) {
-    throw new EtlError('encrypted_input', 'an encrypted workbook or a legacy .xls (OLE2), not an XLSX', { stage: 'extract', source });
+    throw new EtlError('encrypted_input', 'an encrypted workbook or a legacy .xls (OLE2), not an XLSX', {
+      stage: 'extract',
+      source,
+    });
   }
   await guardZip(bytes, source);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new EtlError('unreadable_input', `not a readable XLSX: ${(e as Error).message}`, { stage: 'extract', source, cause: e });
+    throw new EtlError('unreadable_input', `not a readable XLSX: ${(e as Error).message}`, {
+      stage: 'extract',
+      source,
+      cause: e,
+    });
   }
   const lines: PageLine[] = [];
   let grid = 0;
@@ -104,7 +123,11 @@ export async function readXlsxLines(bytes: Uint8Array, source: string, issues: I
 }
 
 /** XLSX → extracted artifact. */
-export async function readXlsx(bytes: Uint8Array, ref: SourceRef, pipeline_version: string): Promise<ExtractedDocument> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
+): Promise<ExtractedDocument> {
   const issues: Issue[] = [];
   const lines = await readXlsxLines(bytes, ref.source_path, issues);
   return buildExtracted(ref, lines, { format: 'xlsx', encoding: 'xlsx', pipeline_version, issues });

@@ -16,7 +16,9 @@ const detectXlsx = (head: Uint8Array): number => (startsWith(head, ZIP) || start
 
 /** XLSX → extracted artifact; exceljs (and the ZIP guard) load on the first workbook. */
 export async function extractXlsx(
-  bytes: Uint8Array, ref: SourceRef, pipeline_version: string,
+  bytes: Uint8Array,
+  ref: SourceRef,
+  pipeline_version: string,
 ): Promise<ExtractedDocument> {
   return (await import('./xlsx-reader.js')).readXlsx(bytes, ref, pipeline_version);
 }

@@ -27,7 +27,10 @@ export const years = (first: unknown, last: unknown): string =>
 
 /** A row's and a column's labels as one phrase: `'20년 × 부금지출(억원) › 공제금지급`. */
 export const labelPath = (rows: unknown, cols: unknown): string =>
-  [rows, cols].map((l) => (Array.isArray(l) ? l.map(oneLine).join(' › ') : '')).filter(Boolean).join(' × ');
+  [rows, cols]
+    .map((l) => (Array.isArray(l) ? l.map(oneLine).join(' › ') : ''))
+    .filter(Boolean)
+    .join(' × ');
 
 /** "… and 12 more" under a list cut at SHOWN, or nothing. */
 export const more = (total: number, shown: number, what: string): string[] =>

@@ -61,7 +61,10 @@ export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs
  * of its bytes (the next stage's input hash).
  */
 export function writeArtifact<S extends z.ZodType>(
-  path: string, schema: S, value: z.infer<S>, fs: WriteFs = nodeFs,
+  path: string,
+  schema: S,
+  value: z.infer<S>,
+  fs: WriteFs = nodeFs,
 ): { value: z.infer<S>; sha256: string } {
   const checked = schema.parse(value);
   const json = JSON.stringify(checked);
@@ -82,16 +85,23 @@ export function artifactHash(path: string): string | null {
  * Reads and validates an artifact, with the sha256 of its bytes (the next stage's input hash);
  * a missing or malformed one is an error naming the file.
  */
-export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: S): { value: z.infer<S>; sha256: string } {
+export function readArtifactWithHash<S extends z.ZodType>(
+  path: string,
+  schema: S,
+): { value: z.infer<S>; sha256: string } {
   let text: string;
   try {
     text = nodeFs.readFileSync(path, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new EtlError('artifact_missing', 'no artifact here: run the previous stage first', { source: path, cause });
+    if (code === 'ENOENT')
+      throw new EtlError('artifact_missing', 'no artifact here: run the previous stage first', { source: path, cause });
     // e.g. ERR_STRING_TOO_LONG: an artifact past V8's largest string; the input caps keep real ones far below
     const size = nodeFs.existsSync(path) ? ` (${(nodeFs.statSync(path).size / 2 ** 20).toFixed(0)} MB)` : '';
-    throw new EtlError('artifact_invalid', `cannot read artifact${size}: ${(cause as Error).message.split('\n')[0]}`, { source: path, cause });
+    throw new EtlError('artifact_invalid', `cannot read artifact${size}: ${(cause as Error).message.split('\n')[0]}`, {
+      source: path,
+      cause,
+    });
   }
   let json: unknown;
   try {
@@ -102,7 +112,11 @@ export function readArtifactWithHash<S extends z.ZodType>(path: string, schema: 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new EtlError('artifact_invalid', `artifact does not match its schema at ${first?.path.join('.')}: ${first?.message}`, { source: path });
+    throw new EtlError(
+      'artifact_invalid',
+      `artifact does not match its schema at ${first?.path.join('.')}: ${first?.message}`,
+      { source: path },
+    );
   }
   return { value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
 }
@@ -175,8 +189,7 @@ export interface Expected {
  * version, redone without remark. `bad`: not what it claims or not readable, redone with `note`.
  */
 export type StampCheck =
-  | { readonly state: 'missing' | 'stale' | 'fresh' }
-  | { readonly state: 'bad'; readonly note: string };
+  { readonly state: 'missing' | 'stale' | 'fresh' } | { readonly state: 'bad'; readonly note: string };
 
 type Head = Pick<Stamp, 'artifact' | 'document_id'>;
 
@@ -214,7 +227,9 @@ export type Verified<T> =
  * which redoes the artifact from its input: an artifact is never trusted, and never fatal.
  */
 export function readVerified<S extends z.ZodType<Stamped>>(
-  path: string, schema: S, expected: Expected,
+  path: string,
+  schema: S,
+  expected: Expected,
 ): Verified<z.infer<S>> {
   let read: { value: z.infer<S>; sha256: string };
   try {
@@ -226,7 +241,8 @@ export function readVerified<S extends z.ZodType<Stamped>>(
   }
   const { artifact, pipeline_version, document } = read.value;
   const otherVersion = pipeline_version === expected.pipeline_version ? null : `made by pipeline ${pipeline_version}`;
-  const note = foreignStamp({ artifact, document_id: document.document_id }, true, expected)
-    ?? (otherVersion && `${expected.artifact} artifact was ${otherVersion}: redone`);
+  const note =
+    foreignStamp({ artifact, document_id: document.document_id }, true, expected) ??
+    (otherVersion && `${expected.artifact} artifact was ${otherVersion}: redone`);
   return note ? { ok: false, missing: false, note } : { ok: true, ...read };
 }

@@ -33,7 +33,8 @@ export type Print = (text: string) => void;
 
 const stage = (s: string | undefined, flag: string): Stage | undefined => {
   if (s === undefined) return undefined;
-  if (!(STAGES as readonly string[]).includes(s)) throw new EtlError('usage', `${flag} takes one of ${STAGES.join(', ')}`);
+  if (!(STAGES as readonly string[]).includes(s))
+    throw new EtlError('usage', `${flag} takes one of ${STAGES.join(', ')}`);
   return s as Stage;
 };
 
@@ -73,7 +74,13 @@ function reporterFor(flags: Flags, print: Print, tty: NodeJS.WriteStream | null)
 }
 
 /** `run`, or one stage (`extract`, `transform`, `load`, `export`) with the same flags. */
-export async function runCommand(command: string, flags: Flags, print: Print, tty: NodeJS.WriteStream | null = null, printErr: Print = print): Promise<number> {
+export async function runCommand(
+  command: string,
+  flags: Flags,
+  print: Print,
+  tty: NodeJS.WriteStream | null = null,
+  printErr: Print = print,
+): Promise<number> {
   const only = command === 'run' ? undefined : (command as Stage);
   const range = only ? { from: only, to: only } : stageRange(flags);
   const format = sourceFormat(flags.format);
@@ -101,7 +108,8 @@ export async function runCommand(command: string, flags: Flags, print: Print, tt
 /** The warehouse in --out, opened so that nothing run on it can write (only the Parquet export is readable besides). */
 export async function withWarehouse<T>(flags: Flags, work: (conn: Warehouse['conn']) => Promise<T>): Promise<T> {
   const path = join(flags.out, 'kbiz.duckdb');
-  if (!existsSync(path)) throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
+  if (!existsSync(path))
+    throw new EtlError('not_found', 'no warehouse yet: run `kbiz-etl run` first', { source: path });
   const wh = await openReadOnly(path, { readableDirs: [join(flags.out, 'parquet')] });
   try {
     return await work(wh.conn);
@@ -119,10 +127,12 @@ export async function sqlCommand(sql: string | undefined, flags: Flags, print: P
   if (!SQL_FORMATS.includes(format)) {
     throw new EtlError('usage', `sql: --format takes ${SQL_FORMATS.join(', ')} (not ${oneLine(format)})`);
   }
-  const { columns, rows } = await withWarehouse(flags, (conn) => readOnlyQuery(conn, sql).catch((e: Error) => {
-    if (e instanceof EtlError) throw new EtlError(e.code, `sql: ${e.message}`);
-    throw new EtlError('usage', `query failed: ${oneLine(e.message.split('\n')[0])}`);
-  }));
+  const { columns, rows } = await withWarehouse(flags, (conn) =>
+    readOnlyQuery(conn, sql).catch((e: Error) => {
+      if (e instanceof EtlError) throw new EtlError(e.code, `sql: ${e.message}`);
+      throw new EtlError('usage', `query failed: ${oneLine(e.message.split('\n')[0])}`);
+    }),
+  );
   if (format === 'json') print(formatJson(rows));
   else if (format === 'table') print(formatTable(columns, rows));
   else print(formatCsv(columns, rows, { spreadsheetSafe: format === 'csv-safe' }));
@@ -151,8 +161,20 @@ export async function sourcesCommand(flags: Flags, print: Print): Promise<number
   const rows = registered.map(({ entry }) => {
     const l = loaded.get(entry.document_id);
     const status = !l ? 'not loaded' : l.source_sha256 === entry.sha256 ? 'loaded' : 'stale (source changed)';
-    return { document_id: entry.document_id, report_year: entry.report_year, format: entry.format, path: entry.path, status, facts: l?.facts ?? null, loaded_at: l?.loaded_at ?? null };
+    return {
+      document_id: entry.document_id,
+      report_year: entry.report_year,
+      format: entry.format,
+      path: entry.path,
+      status,
+      facts: l?.facts ?? null,
+      loaded_at: l?.loaded_at ?? null,
+    };
   });
-  print(flags.json ? formatJson(rows) : formatTable(['document_id', 'report_year', 'format', 'path', 'status', 'facts', 'loaded_at'], rows));
+  print(
+    flags.json
+      ? formatJson(rows)
+      : formatTable(['document_id', 'report_year', 'format', 'path', 'status', 'facts', 'loaded_at'], rows),
+  );
   return 0;
 }

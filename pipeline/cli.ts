@@ -67,7 +67,8 @@ const OPTIONS = {
 const int = (v: string | undefined, flag: string, min: number, max: number): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new EtlError('usage', `${flag} takes a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new EtlError('usage', `${flag} takes a whole number from ${min} to ${max}`);
   return n;
 };
 
@@ -81,7 +82,12 @@ function checkPositionals(command: string, extra: readonly string[], input: read
 }
 
 /** Parses argv and runs one command; returns the exit code. Only `main` exits the process. */
-export async function cli(argv: readonly string[], print: (s: string) => void, printErr: (s: string) => void, tty: NodeJS.WriteStream | null = null): Promise<number> {
+export async function cli(
+  argv: readonly string[],
+  print: (s: string) => void,
+  printErr: (s: string) => void,
+  tty: NodeJS.WriteStream | null = null,
+): Promise<number> {
   try {
     let parsed;
     try {
@@ -123,32 +129,53 @@ export async function cli(argv: readonly string[], print: (s: string) => void, p
       case 'export':
         if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, { ...flags, table: values.table }, print);
         return await runCommand(command, flags, print, tty, printErr);
-      case 'run': case 'extract': case 'transform': case 'load':
+      case 'run':
+      case 'extract':
+      case 'transform':
+      case 'load':
         return await runCommand(command, flags, print, tty, printErr);
-      case 'sql': return await sqlCommand(arg, flags, print);
-      case 'check': return await checkCommand(flags, print);
-      case 'sources': return await sourcesCommand(flags, print);
-      case 'trace': return await traceCommand(arg, flags, print);
-      case 'find': return await findCommand(text, flags, print);
-      case 'series': return await seriesCommand(text, flags, print, printErr);
-      case 'diff': return await diffCommand(positionals.slice(1), flags, print);
-      case 'describe': return await describeCommand(arg, flags, print);
-      case 'report': return await reportCommand(flags, print);
-      default: throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
+      case 'sql':
+        return await sqlCommand(arg, flags, print);
+      case 'check':
+        return await checkCommand(flags, print);
+      case 'sources':
+        return await sourcesCommand(flags, print);
+      case 'trace':
+        return await traceCommand(arg, flags, print);
+      case 'find':
+        return await findCommand(text, flags, print);
+      case 'series':
+        return await seriesCommand(text, flags, print, printErr);
+      case 'diff':
+        return await diffCommand(positionals.slice(1), flags, print);
+      case 'describe':
+        return await describeCommand(arg, flags, print);
+      case 'report':
+        return await reportCommand(flags, print);
+      default:
+        throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
     }
   } catch (e) {
-    printErr(`kbiz-etl: ${e instanceof EtlError ? e.message : (e as Error).stack ?? String(e)}`);
+    printErr(`kbiz-etl: ${e instanceof EtlError ? e.message : ((e as Error).stack ?? String(e))}`);
     return e instanceof EtlError && e.code === 'usage' ? 2 : 1;
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+const isMain =
+  process.argv[1] &&
+  import.meta.url ===
+    (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
 if (isMain) {
   // A closed pipe (`kbiz-etl sql … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   const tty = process.stderr.isTTY ? process.stderr : null;
-  const code = await cli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`), tty);
+  const code = await cli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+    tty,
+  );
   process.exitCode = code;
 }

@@ -22,8 +22,10 @@ const entry = (head: string, d: { ko: string; en: string }) =>
  */
 export async function describeCommand(name: string | undefined, flags: Flags, print: Print): Promise<number> {
   const format = outputFormat('describe', flags);
-  const { all, columns } = await withWarehouse(flags, async (conn) =>
-    ({ all: await relations(conn), columns: name ? await relationColumns(conn, name) : [] }));
+  const { all, columns } = await withWarehouse(flags, async (conn) => ({
+    all: await relations(conn),
+    columns: name ? await relationColumns(conn, name) : [],
+  }));
   if (!name) {
     const rows = all.map((r) => ({ name: r.name, kind: r.kind, ...splitComment(r.comment) }));
     const text = () => rows.map((r) => entry(`${oneLine(r.name)} (${r.kind})`, r)).join('\n');

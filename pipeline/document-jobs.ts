@@ -26,7 +26,9 @@ export interface JobSpec {
 export function expandInputs(inputs: readonly string[]): string[] {
   const files = new Map<string, string>();
   for (const input of inputs) {
-    const matches = /[*?[{]/.test(input) ? globSync(input, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) }).sort() : [input];
+    const matches = /[*?[{]/.test(input)
+      ? globSync(input, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) }).sort()
+      : [input];
     if (!matches.length) throw new EtlError('not_found', 'no file matches this pattern', { source: input });
     for (const m of matches) if (!files.has(resolve(m))) files.set(resolve(m), m);
   }
@@ -89,7 +91,10 @@ const suffixed = (base: string, sha: string): string[] => [6, 12, 64].map((n) =>
  * `replace`: the name wins over the registry and `out`, replacing what it held.
  */
 function adHocIds(
-  files: readonly string[], registered: ReadonlySet<string>, held: HeldIds, replace: boolean,
+  files: readonly string[],
+  registered: ReadonlySet<string>,
+  held: HeldIds,
+  replace: boolean,
 ): Array<[string, string]> {
   const inRun = new Map<string, () => string>();
   const ids: Array<[string, string]> = [];
@@ -121,11 +126,22 @@ export function jobSpecs(
   const { year, format } = opts;
   if (sources.kind === 'registry') {
     return sources.docs.map(({ entry, absolutePath, sourcePath }) => ({
-      document_id: entry.document_id, source: absolutePath, source_path: sourcePath, entry, year, format,
+      document_id: entry.document_id,
+      source: absolutePath,
+      source_path: sourcePath,
+      entry,
+      year,
+      format,
     }));
   }
   return adHocIds(sources.files, sources.registered, held, opts.replace ?? false).map(([file, document_id]) => ({
-    document_id, source: file, source_path: file, entry: null, year, format, publisher: opts.publisher,
+    document_id,
+    source: file,
+    source_path: file,
+    entry: null,
+    year,
+    format,
+    publisher: opts.publisher,
   }));
 }
 
@@ -144,8 +160,11 @@ export function readJob(job: JobSpec): { bytes: Uint8Array; ref: SourceRef; form
     throw new EtlError('not_found', 'cannot read input file', { stage: 'extract', source: job.source, cause });
   }
   const ref: SourceRef = {
-    document_id: job.document_id, publisher: job.publisher ?? null, report_year: job.year,
-    source_path: job.source_path, source_sha256: sha256(bytes),
+    document_id: job.document_id,
+    publisher: job.publisher ?? null,
+    report_year: job.year,
+    source_path: job.source_path,
+    source_sha256: sha256(bytes),
   };
   return { bytes, ref, format: resolveFormat(bytes, job.source, declaredFormat(job.source), job.format) };
 }

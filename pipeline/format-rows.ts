@@ -22,7 +22,15 @@ const cellText = (v: unknown): string => {
 };
 
 /** Display width: Hangul and other wide characters take two columns in a terminal. */
-const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** A text table for terminals, columns aligned by display width. */
@@ -31,7 +39,11 @@ export function formatTable(columns: readonly string[], rows: Rows): string {
   const cells = rows.map((r) => columns.map((c) => oneLine(r[c])));
   const widths = heads.map((c, i) => Math.min(60, Math.max(width(c), ...cells.map((r) => width(r[i]!)))));
   const clip = (s: string, w: number) => (width(s) <= w ? s : `${[...s].slice(0, w - 1).join('')}…`);
-  const line = (vals: readonly string[]) => vals.map((v, i) => pad(clip(v, widths[i]!), widths[i]!)).join(' │ ').trimEnd();
+  const line = (vals: readonly string[]) =>
+    vals
+      .map((v, i) => pad(clip(v, widths[i]!), widths[i]!))
+      .join(' │ ')
+      .trimEnd();
   const count = `(${rows.length} row${rows.length === 1 ? '' : 's'})`;
   return [line(heads), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), count].join('\n');
 }
@@ -53,4 +65,5 @@ export function formatCsv(columns: readonly string[], rows: Rows, opts: { spread
   return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => value(r[c]))) });
 }
 
-export const formatJson = (rows: Rows): string => JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
+export const formatJson = (rows: Rows): string =>
+  JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2);

@@ -19,10 +19,16 @@ const year = (s: string | undefined) => (nullable(s) === null ? null : Number(s)
 
 /** Parses sources/metrics.csv; every error names the file and the line. */
 export function parseCatalog(text: string, path: string): MetricCatalog {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   if (parsed.errors.length) {
     const e = parsed.errors[0]!;
-    throw new EtlError('catalog_invalid', `cannot read metric catalog: ${e.message}`, { source: path, line: (e.row ?? 0) + 2 });
+    throw new EtlError('catalog_invalid', `cannot read metric catalog: ${e.message}`, {
+      source: path,
+      line: (e.row ?? 0) + 2,
+    });
   }
   const rows = parsed.data.map((r) => ({
     metric_id: r.metric_id,
@@ -30,7 +36,10 @@ export function parseCatalog(text: string, path: string): MetricCatalog {
     name_en: r.name_en,
     kind: r.kind,
     unit_family: r.unit_family,
-    aliases: (r.aliases ?? '').split(' ; ').map((a) => a.trim()).filter(Boolean),
+    aliases: (r.aliases ?? '')
+      .split(' ; ')
+      .map((a) => a.trim())
+      .filter(Boolean),
     denominator_metric_id: nullable(r.denominator_metric_id),
     first_year: year(r.first_year),
     last_year: year(r.last_year),
@@ -40,7 +49,10 @@ export function parseCatalog(text: string, path: string): MetricCatalog {
     const issue = result.error.issues[0]!;
     const row = typeof issue.path[0] === 'number' ? issue.path[0] : null;
     const where = issue.path.slice(1).join('.');
-    throw new EtlError('catalog_invalid', `invalid metric catalog${where ? ` at ${where}` : ''}: ${issue.message}`, { source: path, line: row === null ? undefined : row + 2 });
+    throw new EtlError('catalog_invalid', `invalid metric catalog${where ? ` at ${where}` : ''}: ${issue.message}`, {
+      source: path,
+      line: row === null ? undefined : row + 2,
+    });
   }
   return result.data;
 }
@@ -56,7 +68,10 @@ export function loadCatalog(path = defaultCatalogPath()): LoadedCatalog {
   } catch (cause) {
     throw new EtlError('not_found', 'cannot read metric catalog', { source: path, cause });
   }
-  const loaded = { metrics: parseCatalog(bytes.toString('utf8'), path), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const loaded = {
+    metrics: parseCatalog(bytes.toString('utf8'), path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
   if (path === defaultCatalogPath()) bundled = loaded;
   return loaded;
 }

@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import type { SourceRef } from '../extractors/index.js';
 import type { SourceFormat } from '../schemas/index.js';
 import {
-  artifactHash, artifactPath, checkStamp, readVerified, writeArtifact, type ArtifactName, type Expected,
+  artifactHash,
+  artifactPath,
+  checkStamp,
+  readVerified,
+  writeArtifact,
+  type ArtifactName,
+  type Expected,
 } from './artifacts.js';
 import { readJob, type JobSpec } from './document-jobs.js';
 import { timed, type StageOutcome, type StageRecord } from './stage-timer.js';
@@ -43,8 +49,13 @@ export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
 export function extractInputHash(ref: SourceRef, format: SourceFormat): string {
   const { document_id, publisher, title, report_year, published_on, source_sha256 } = ref;
   const key = {
-    document_id, publisher, title: title ?? null, report_year: report_year ?? null, published_on: published_on ?? null,
-    source_sha256, format,
+    document_id,
+    publisher,
+    title: title ?? null,
+    report_year: report_year ?? null,
+    published_on: published_on ?? null,
+    source_sha256,
+    format,
   };
   return createHash('sha256').update(JSON.stringify(key)).digest('hex');
 }
@@ -56,8 +67,12 @@ interface Progress {
   normalized: PreparedDocument['normalized'];
 }
 
-const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | null): Expected =>
-  ({ artifact, document_id: job.document_id, pipeline_version: PIPELINE_VERSION, input_sha256 });
+const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | null): Expected => ({
+  artifact,
+  document_id: job.document_id,
+  pipeline_version: PIPELINE_VERSION,
+  input_sha256,
+});
 
 /** extract: skipped when the artifact is stamped with this input; one that is not what it claims is redone. */
 async function extract(job: JobSpec, out: string, force: boolean, p: Progress): Promise<StageOutcome> {
@@ -105,12 +120,22 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
  * artifact is already stamped with the same input and pipeline version. Never throws: a failure
  * is reported in the result so that one bad document fails alone.
  */
-export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () => Date = () => new Date()): Promise<PreparedDocument> {
+export async function prepareDocument(
+  job: JobSpec,
+  ctx: StageContext,
+  now: () => Date = () => new Date(),
+): Promise<PreparedDocument> {
   const records: StageRecord[] = [];
   const p: Progress = { changed: false, input_bytes: 0, normalized: null };
   // The pipeline's own errors name their file; anything else gets the document's name here.
   const wrap = (stage: Stage) => (e: unknown) =>
-    e instanceof EtlError ? e : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, { stage, source: job.source, cause: e });
+    e instanceof EtlError
+      ? e
+      : new EtlError('stage_failed', `${stage} failed: ${(e as Error).message}`, {
+          stage,
+          source: job.source,
+          cause: e,
+        });
   const time = (stage: Stage, work: () => Promise<StageOutcome> | StageOutcome) =>
     timed(stage, job.document_id, now, (r) => records.push(r), work, wrap(stage));
   const { document_id, source } = job;
@@ -130,7 +155,9 @@ export async function prepareDocument(job: JobSpec, ctx: StageContext, now: () =
  * artifact extracted again if that is corrupt too), with a note saying so.
  */
 export async function normalizedForLoad(
-  job: JobSpec, ctx: StageContext, now: () => Date,
+  job: JobSpec,
+  ctx: StageContext,
+  now: () => Date,
 ): Promise<{ doc: NormalizedDocument; sha256: string; note: string | null; records: StageRecord[] }> {
   const path = artifactPath(ctx.out, job.document_id, 'normalized');
   const read = readVerified(path, NormalizedDocument, expected(job, 'normalized'));

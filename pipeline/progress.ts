@@ -15,7 +15,8 @@ export const quietReporter = (): Reporter => ({ event: () => {}, close: () => {}
 
 /** One JSON object per event, for machines reading the output as it comes. */
 export const jsonReporter = (write: (s: string) => void): Reporter => ({
-  event: (e) => write(JSON.stringify(e.type === 'stage' ? { ...e, record: { ...e.record, ms: Math.round(e.record.ms) } } : e)),
+  event: (e) =>
+    write(JSON.stringify(e.type === 'stage' ? { ...e, record: { ...e.record, ms: Math.round(e.record.ms) } } : e)),
   close: () => {},
 });
 
@@ -24,7 +25,12 @@ export const lineReporter = (write: (s: string) => void): Reporter => ({
   event(e) {
     if (e.type === 'stage') {
       const r = e.record;
-      const what = r.status === 'skipped' ? 'skipped (unchanged)' : r.status === 'failed' ? `failed: ${r.message}` : `ok, ${r.rows} rows${r.message ? `; ${r.message}` : ''}`;
+      const what =
+        r.status === 'skipped'
+          ? 'skipped (unchanged)'
+          : r.status === 'failed'
+            ? `failed: ${r.message}`
+            : `ok, ${r.rows} rows${r.message ? `; ${r.message}` : ''}`;
       write(`${r.document_id ?? '(all)'} ${r.stage} ${what} (${r.ms.toFixed(0)} ms)`);
     }
   },
@@ -34,7 +40,13 @@ export const lineReporter = (write: (s: string) => void): Reporter => ({
 /** On a terminal: a progress bar with documents done, rate and the stage under way; failures above it. */
 export function ttyReporter(stream: NodeJS.WriteStream): Reporter {
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {value}/{total} documents | {rate} docs/s | {current}', hideCursor: true, clearOnComplete: true, stream, fps: 10 },
+    {
+      format: ' {bar} {value}/{total} documents | {rate} docs/s | {current}',
+      hideCursor: true,
+      clearOnComplete: true,
+      stream,
+      fps: 10,
+    },
     cliProgress.Presets.shades_classic,
   );
   const t0 = performance.now();

@@ -38,16 +38,23 @@ export function loadRegistry(named?: string): SourceDocument[] {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new EtlError('registry_invalid', `cannot read registry: ${(cause as Error).message}`, { source: path, cause });
+    throw new EtlError('registry_invalid', `cannot read registry: ${(cause as Error).message}`, {
+      source: path,
+      cause,
+    });
   }
   const parsed = Registry.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new EtlError('registry_invalid', `invalid registry at ${i.path.join('.') || '(root)'}: ${i.message}`, { source: path });
+    throw new EtlError('registry_invalid', `invalid registry at ${i.path.join('.') || '(root)'}: ${i.message}`, {
+      source: path,
+    });
   }
   const shownDir = dirname(named ?? DEFAULT_REGISTRY_NAME);
   return parsed.data.sources.map((entry) => ({
-    entry, absolutePath: resolve(dirname(path), entry.path), sourcePath: join(shownDir, entry.path),
+    entry,
+    absolutePath: resolve(dirname(path), entry.path),
+    sourcePath: join(shownDir, entry.path),
   }));
 }
 
@@ -62,7 +69,9 @@ export function readRegistered(doc: SourceDocument): { bytes: Uint8Array; sha: s
   }
   const sha = sha256(bytes);
   if (sha !== doc.entry.sha256) {
-    throw new EtlError('checksum_mismatch', `sha256 is ${sha}, registry says ${doc.entry.sha256}`, { source: doc.absolutePath });
+    throw new EtlError('checksum_mismatch', `sha256 is ${sha}, registry says ${doc.entry.sha256}`, {
+      source: doc.absolutePath,
+    });
   }
   return { bytes, sha };
 }

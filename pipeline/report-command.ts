@@ -73,7 +73,9 @@ function tableIds(ids: readonly string[]): string[] {
  * open (see report/workbook.ts). Replaces a workbook it wrote before; any other file only with --force.
  */
 export async function exportXlsxCommand(
-  file: string, flags: Flags & { table?: readonly string[] }, print: Print,
+  file: string,
+  flags: Flags & { table?: readonly string[] },
+  print: Print,
 ): Promise<number> {
   // exceljs is loaded only by this command (the module is entered directly for that reason).
   const { checkXlsxTarget, writeWorkbook } = await import('../warehouse/export-xlsx.js');

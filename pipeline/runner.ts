@@ -3,8 +3,18 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SourceFormat } from '../schemas/index.js';
 import {
-  documentCounts, ensureSchema, exportedFingerprint, exportParquet, isLoadedFrom, loadDimensions, loadDocument,
-  loadedSources, openWarehouse, recordRuns, warehouseFingerprint, type Warehouse,
+  documentCounts,
+  ensureSchema,
+  exportedFingerprint,
+  exportParquet,
+  isLoadedFrom,
+  loadDimensions,
+  loadDocument,
+  loadedSources,
+  openWarehouse,
+  recordRuns,
+  warehouseFingerprint,
+  type Warehouse,
 } from '../warehouse/index.js';
 import { artifactHash, artifactPath } from './artifacts.js';
 import { documentSources, heldIds, jobSpecs, type JobSpec } from './document-jobs.js';
@@ -81,7 +91,13 @@ async function loadPrepared(state: RunState, prep: PreparedDocument, spec: JobSp
   await timed('load', prep.document_id, state.now, state.record, async () => {
     const path = artifactPath(opts.out, prep.document_id, 'normalized');
     const onDisk = prep.normalized ? null : artifactHash(path);
-    if (!prep.changed && !ctx.force && onDisk && (await isLoadedFrom(wh.conn, prep.document_id, onDisk, PIPELINE_VERSION))) return { rows: 0, skipped: true };
+    if (
+      !prep.changed &&
+      !ctx.force &&
+      onDisk &&
+      (await isLoadedFrom(wh.conn, prep.document_id, onDisk, PIPELINE_VERSION))
+    )
+      return { rows: 0, skipped: true };
     const { doc, sha256, note, records } = prep.normalized
       ? { ...prep.normalized, note: null, records: [] }
       : await normalizedForLoad(spec, ctx, state.now);
@@ -114,7 +130,12 @@ async function exportWarehouse(state: RunState): Promise<void> {
 export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
   const now = opts.now ?? (() => new Date());
-  const ctx: StageContext = { out: opts.out, from: opts.from ?? 'extract', to: opts.to ?? 'export', force: opts.force ?? false };
+  const ctx: StageContext = {
+    out: opts.out,
+    from: opts.from ?? 'extract',
+    to: opts.to ?? 'export',
+    force: opts.force ?? false,
+  };
   const reporter = opts.reporter ?? quietReporter();
   const run_id = `run-${now().toISOString().replace(/[:.]/g, '')}-${process.pid}`;
   const sources = documentSources(opts);
@@ -133,7 +154,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   const results = new Map<string, DocumentResult>();
   const maxWorkerMb = opts.maxWorkerMb ?? BASE_WORKER_MB;
   const concurrency = poolSize(opts.concurrency ?? availableParallelism(), specs.length, maxWorkerMb);
-  const preparer = specs.length > 1 && concurrency > 1 ? workerPreparer({ size: concurrency, maxWorkerMb }) : inlinePreparer();
+  const preparer =
+    specs.length > 1 && concurrency > 1 ? workerPreparer({ size: concurrency, maxWorkerMb }) : inlinePreparer();
   let input_bytes = 0;
   const record = (r: StageRecord) => {
     records.push(r);
@@ -146,10 +168,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     if (!wh || recorded === records.length) return;
     const pending = records.slice(recorded);
     recorded = records.length;
-    await recordRuns(wh.conn, pending.map(({ ms: _ms, ...r }) => ({ run_id, ...r })));
+    await recordRuns(
+      wh.conn,
+      pending.map(({ ms: _ms, ...r }) => ({ run_id, ...r })),
+    );
   };
   const finish = (doc: { document_id: string; source: string }, error: string | null) => {
-    results.set(doc.document_id, { document_id: doc.document_id, source: doc.source, status: error ? 'failed' : 'ok', ...(error ? { error } : {}) });
+    results.set(doc.document_id, {
+      document_id: doc.document_id,
+      source: doc.source,
+      status: error ? 'failed' : 'ok',
+      ...(error ? { error } : {}),
+    });
     reporter.event({ type: 'document', document_id: doc.document_id, ok: !error, error });
   };
   try {
@@ -162,23 +192,32 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     // memory at once, however far extraction runs ahead of the (serial) loads.
     const limit = pLimit(concurrency * 2);
     let loads = Promise.resolve();
-    await Promise.all(specs.map((spec) => limit(async () => {
-      const prep = await preparer.prepare(spec, ctx).catch((e: Error) => failedPreparation(spec, ctx, e.message));
-      input_bytes += prep.input_bytes;
-      prep.records.forEach(record);
-      if (!prep.ok) return finish(prep, prep.error);
-      if (!state || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
-      const load = () => loadPrepared(state, prep, spec).then(() => null, (e: Error) => e.message);
-      loads = loads.then(load).then((error) => finish(prep, error));
-      await loads;
-    })));
+    await Promise.all(
+      specs.map((spec) =>
+        limit(async () => {
+          const prep = await preparer.prepare(spec, ctx).catch((e: Error) => failedPreparation(spec, ctx, e.message));
+          input_bytes += prep.input_bytes;
+          prep.records.forEach(record);
+          if (!prep.ok) return finish(prep, prep.error);
+          if (!state || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
+          const load = () =>
+            loadPrepared(state, prep, spec).then(
+              () => null,
+              (e: Error) => e.message,
+            );
+          loads = loads.then(load).then((error) => finish(prep, error));
+          await loads;
+        }),
+      ),
+    );
     if (state && inRange('export', ctx.from, ctx.to)) {
       // the run log so far goes in first, so that the exported pipeline_runs includes this run
       await flushRuns();
       await exportWarehouse(state);
     }
     const counts = wh ? await documentCounts(wh.conn) : new Map();
-    for (const [id, r] of results) if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
+    for (const [id, r] of results)
+      if (r.status === 'ok' && counts.has(id)) results.set(id, { ...r, counts: counts.get(id) });
   } finally {
     reporter.close();
     await preparer.close();
@@ -191,7 +230,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   for (const r of records) stage_seconds[r.stage] = (stage_seconds[r.stage] ?? 0) + r.ms / 1000;
   return {
     run_id,
-    documents: specs.map((s) => results.get(s.document_id) ?? { document_id: s.document_id, source: s.source, status: 'failed', error: 'not processed' }),
+    documents: specs.map(
+      (s) =>
+        results.get(s.document_id) ?? {
+          document_id: s.document_id,
+          source: s.source,
+          status: 'failed',
+          error: 'not processed',
+        },
+    ),
     seconds: (performance.now() - t0) / 1000,
     warehouse,
     input_bytes,

@@ -36,7 +36,16 @@ export async function timed(
   const t0 = performance.now();
   const started_at = now().toISOString();
   const done = (status: StageRecord['status'], rows: number, message: string | null) =>
-    record({ stage, document_id, started_at, finished_at: now().toISOString(), status, rows, message, ms: performance.now() - t0 });
+    record({
+      stage,
+      document_id,
+      started_at,
+      finished_at: now().toISOString(),
+      status,
+      rows,
+      message,
+      ms: performance.now() - t0,
+    });
   try {
     const r = await work();
     done(r.skipped ? 'skipped' : 'ok', r.rows, r.skipped ? 'unchanged' : (r.message ?? null));

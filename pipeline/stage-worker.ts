@@ -6,7 +6,10 @@ import type { WorkerMessage } from './worker-pool.js';
 /** Extract and transform as separate steps, so that each one's records can be posted as it ends. */
 const steps = (ctx: StageContext): StageContext[] =>
   ctx.from === 'extract' && inRange('transform', ctx.from, ctx.to)
-    ? [{ ...ctx, to: 'extract' }, { ...ctx, from: 'transform' }]
+    ? [
+        { ...ctx, to: 'extract' },
+        { ...ctx, from: 'transform' },
+      ]
     : [ctx];
 
 /** The steps' results as one: transform's document, every record, changed if either step wrote. */

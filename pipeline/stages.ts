@@ -12,7 +12,9 @@ import { PIPELINE_VERSION } from './version.js';
  * registered extractor (the PDF and XLSX readers load only when such a document comes).
  */
 export async function extractStage(
-  bytes: Uint8Array, ref: SourceRef, format: SourceFormat,
+  bytes: Uint8Array,
+  ref: SourceRef,
+  format: SourceFormat,
 ): Promise<ExtractedDocument> {
   return extractorFor(format).extract(bytes, ref, PIPELINE_VERSION);
 }
@@ -25,7 +27,11 @@ export const transformInputHash = (extractedSha: string, catalog: LoadedCatalog 
   createHash('sha256').update(`${extractedSha}:${catalog.sha256}`).digest('hex');
 
 /** transform: extracted artifact (and the hash of its bytes) → normalized artifact (pure but for reading the catalog once). */
-export const transformStage = (doc: ExtractedDocument, extractedSha: string, catalog: LoadedCatalog = loadCatalog()): NormalizedDocument => ({
+export const transformStage = (
+  doc: ExtractedDocument,
+  extractedSha: string,
+  catalog: LoadedCatalog = loadCatalog(),
+): NormalizedDocument => ({
   ...normalize(doc, catalog.metrics),
   input_sha256: transformInputHash(extractedSha, catalog),
 });

@@ -75,15 +75,27 @@ export function failedPreparation(
   started: { at: string; t0: number } = { at: new Date().toISOString(), t0: performance.now() },
 ): PreparedDocument {
   const last = done.at(-1);
-  const stage: Stage = last ? STAGES[STAGES.indexOf(last.stage) + 1] ?? last.stage : ctx.from;
+  const stage: Stage = last ? (STAGES[STAGES.indexOf(last.stage) + 1] ?? last.stage) : ctx.from;
   const record: StageRecord = {
-    stage, document_id: job.document_id, started_at: started.at, finished_at: new Date().toISOString(),
-    status: 'failed', rows: 0, message, ms: performance.now() - started.t0,
+    stage,
+    document_id: job.document_id,
+    started_at: started.at,
+    finished_at: new Date().toISOString(),
+    status: 'failed',
+    rows: 0,
+    message,
+    ms: performance.now() - started.t0,
   };
   const changed = done.some((r) => r.status === 'ok');
   return {
-    document_id: job.document_id, source: job.source, ok: false, error: message, changed, records: [...done, record],
-    input_bytes: 0, normalized: null,
+    document_id: job.document_id,
+    source: job.source,
+    ok: false,
+    error: message,
+    changed,
+    records: [...done, record],
+    input_bytes: 0,
+    normalized: null,
   };
 }
 
@@ -120,9 +132,10 @@ interface Slot {
 /** Why a worker stopped, in one line that names the document and says what to do. */
 function deathMessage(slot: Slot, task: Task, exitCode: number): string {
   const e = slot.error;
-  const why = e?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-    ? `out of memory at ${slot.heapMb} MB: rerun with --max-worker-mb ${suggestedMb(task.bytes, slot.heapMb)}`
-    : `worker died: ${e ? e.message : `exit code ${exitCode}`}`;
+  const why =
+    e?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? `out of memory at ${slot.heapMb} MB: rerun with --max-worker-mb ${suggestedMb(task.bytes, slot.heapMb)}`
+      : `worker died: ${e ? e.message : `exit code ${exitCode}`}`;
   return `${task.job.source}: ${why}`;
 }
 
@@ -148,12 +161,13 @@ export function workerPreparer(opts: PoolOptions): Preparer {
   let free = opts.size;
   let started = 0;
   /** A token per worker: held from acquiring a worker until its document is settled. */
-  const token = () => new Promise<void>((resolve) => {
-    if (free > 0) {
-      free--;
-      resolve();
-    } else waiting.push(resolve);
-  });
+  const token = () =>
+    new Promise<void>((resolve) => {
+      if (free > 0) {
+        free--;
+        resolve();
+      } else waiting.push(resolve);
+    });
   const release = () => {
     const next = waiting.shift();
     if (next) next();
@@ -181,7 +195,9 @@ export function workerPreparer(opts: PoolOptions): Preparer {
       }
     });
     // 'error' comes first with the cause (ERR_WORKER_OUT_OF_MEMORY …), then 'exit'.
-    slot.worker.on('error', (e) => { slot.error = e; });
+    slot.worker.on('error', (e) => {
+      slot.error = e;
+    });
     slot.worker.on('exit', (code) => {
       slots.delete(slot);
       if (idle.includes(slot)) idle.splice(idle.indexOf(slot), 1);

@@ -48,13 +48,19 @@ interface Column {
   readonly comment: string;
 }
 
-const columnsOf = (r: Row): Column[] => (Array.isArray(r.columns) ? r.columns : []).map((c: Record<string, unknown>) =>
-  ({ name: str(c.name), type: str(c.type), comment: str(c.comment) }));
+const columnsOf = (r: Row): Column[] =>
+  (Array.isArray(r.columns) ? r.columns : []).map((c: Record<string, unknown>) => ({
+    name: str(c.name),
+    type: str(c.type),
+    comment: str(c.comment),
+  }));
 
 /** The data dictionary: every table and view, and every column, in Korean and English, as the warehouse holds it. */
 export function dictionaryBody(dictionary: Rows): string {
-  const toc = dictionary.map((r) => `<li><a href="#${esc(r.name)}"><code>${esc(r.name)}</code></a>
-    ${esc(splitComment(r.comment).ko)}</li>`);
+  const toc = dictionary.map(
+    (r) => `<li><a href="#${esc(r.name)}"><code>${esc(r.name)}</code></a>
+    ${esc(splitComment(r.comment).ko)}</li>`,
+  );
   const relations = dictionary.map((r) => {
     const d = splitComment(r.comment);
     const rows = columnsOf(r).map((c) => {
@@ -77,8 +83,10 @@ ${relations.join('\n')}`;
 
 /** Documents loaded, for the index. */
 export function documentsTable(documents: Rows): string {
-  const rows = documents.map((d) => `<tr><td>${esc(d.title)}</td><td class="num">${esc(d.report_year)}</td>
-<td><code>${esc(d.document_id)}</code></td><td><code>${esc(d.source_path)}</code></td></tr>`);
+  const rows = documents.map(
+    (d) => `<tr><td>${esc(d.title)}</td><td class="num">${esc(d.report_year)}</td>
+<td><code>${esc(d.document_id)}</code></td><td><code>${esc(d.source_path)}</code></td></tr>`,
+  );
   return `<table><thead><tr><th>보고서</th><th>연도</th><th>문서 ID</th><th>원문</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table>`;
 }

@@ -24,10 +24,17 @@ export function chapterPages(chapters: Rows, tables: Rows): ChapterPage[] {
     if (outside.length) {
       pages.push({ file: `${slug(doc)}-0.html`, documentId: doc, label: '', title: '장 밖의 표', tables: outside });
     }
-    chapters.filter((c) => str(c.document_id) === doc).forEach((c, i) => pages.push({
-      file: `${slug(doc)}-${i + 1}.html`, documentId: doc, label: str(c.label), title: str(c.title),
-      tables: own.filter((t) => t.chapter_id === c.section_id),
-    }));
+    chapters
+      .filter((c) => str(c.document_id) === doc)
+      .forEach((c, i) =>
+        pages.push({
+          file: `${slug(doc)}-${i + 1}.html`,
+          documentId: doc,
+          label: str(c.label),
+          title: str(c.title),
+          tables: own.filter((t) => t.chapter_id === c.section_id),
+        }),
+      );
   }
   return pages;
 }
@@ -43,9 +50,11 @@ export interface ChapterInputs {
 function compositeNote(chart: TableChart, composites: Rows): string {
   const shown = composites.filter((r) => chart.regions.includes(str(r.region_code)));
   if (!shown.length) return '';
-  const items = shown.map((r) => `<li>${esc(r.name_ko)} <span class="en" lang="en">${esc(r.name_en)}</span>
+  const items = shown.map(
+    (r) => `<li>${esc(r.name_ko)} <span class="en" lang="en">${esc(r.name_en)}</span>
     = ${esc(list(r.members_ko).join(' + '))} <span class="en" lang="en">(${esc(list(r.members_en).join(' + '))})</span>
-    <code>${esc(r.region_code)}</code></li>`);
+    <code>${esc(r.region_code)}</code></li>`,
+  );
   return `<div class="note">여러 시도를 묶은 지역본부 <span class="en" lang="en">Composite headquarters</span>:
 <ul>${items.join('')}</ul></div>`;
 }
@@ -74,12 +83,16 @@ function tableSection(t: Row, cells: Row[], charts: TableChart[], findings: Row[
   const notes = failed.map((f) => `<li>${esc(f.message)}</li>`).join('');
   return `<section class="report-table" id="${esc(t.table_id)}">
 <h3>${esc(t.title)} <span class="note"><code>${esc(t.table_id)}</code></span></h3>
-${path ? `<p class="note">${esc(path)}</p>` : ''}${t.unit_note ? `<p class="note unit-note">${esc(t.unit_note)}</p>` :
-''}
+${path ? `<p class="note">${esc(path)}</p>` : ''}${
+    t.unit_note ? `<p class="note unit-note">${esc(t.unit_note)}</p>` : ''
+  }
 ${tableHtml(layout, findingPlaces(failed))}
 ${failed.length ? `<ul class="note">${notes}</ul> <p class="note"><a href="findings.html">검증 결과</a></p>` : ''}
-${charts.length ? `<div class="charts">${charts.map((c) => chartHtml(c, compositeNote(c, composites))).join('')}</div>`
-: ''}
+${
+  charts.length
+    ? `<div class="charts">${charts.map((c) => chartHtml(c, compositeNote(c, composites))).join('')}</div>`
+    : ''
+}
 </section>`;
 }
 
@@ -88,8 +101,15 @@ export function chapterBody(p: ChapterPage, inputs: ChapterInputs): string {
   const cells = byTable(inputs.cells);
   const facts = byTable(inputs.chartFacts);
   const findings = byTable(inputs.findings);
-  const sections = p.tables.map((t) => tableSection(t, cells.get(key(t)) ?? [], tableCharts(facts.get(key(t)) ?? []),
-    findings.get(key(t)) ?? [], inputs.composites));
+  const sections = p.tables.map((t) =>
+    tableSection(
+      t,
+      cells.get(key(t)) ?? [],
+      tableCharts(facts.get(key(t)) ?? []),
+      findings.get(key(t)) ?? [],
+      inputs.composites,
+    ),
+  );
   return `<h1>${esc(p.label)} ${esc(p.title)}</h1>
 <p class="note">${esc(p.documentId)} · 표 ${p.tables.length}개</p>
 ${sections.join('\n') || '<p>이 장에는 표가 없습니다. <span class="en" lang="en">No tables in this chapter.</span></p>'}`;

@@ -47,7 +47,9 @@ function yearCharts(facts: Rows): TableChart[] {
       title: fixed(first) || str(first.metric_name_ko),
       titleEn: first.curated ? str(first.metric_name_en) : '',
       spec: {
-        kind: kindOf(str(first.measure_kind)), categories: years.map(String), unit: str(first.unit_raw),
+        kind: kindOf(str(first.measure_kind)),
+        categories: years.map(String),
+        unit: str(first.unit_raw),
         series: [{ name: fixed(first), values: years.map((y) => byYear.get(y) ?? null) }],
       },
       regions: [],
@@ -77,7 +79,10 @@ function regionCharts(facts: Rows): TableChart[] {
       title: `지역별 ${series.map((s) => s.name).join(', ')}`.trim(),
       titleEn: 'By region',
       spec: {
-        kind: 'bar' as const, categories: codes.map((c) => names.get(c)!), unit: str(sameUnit[0]!.unit_raw), series,
+        kind: 'bar' as const,
+        categories: codes.map((c) => names.get(c)!),
+        unit: str(sameUnit[0]!.unit_raw),
+        series,
         width: Math.max(640, 64 * codes.length), // room for every region's name under its bars
       },
       regions: codes,

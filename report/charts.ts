@@ -41,9 +41,9 @@ export interface ChartSpec {
 const seriesOption = (spec: ChartSpec, s: ChartSeries, i: number) => ({
   name: s.name,
   type: spec.kind,
-  data: s.values.map((v, k) => (s.restated?.has(k)
-    ? { value: v, symbolSize: 11, itemStyle: { color: RESTATED_COLOR } }
-    : v)),
+  data: s.values.map((v, k) =>
+    s.restated?.has(k) ? { value: v, symbolSize: 11, itemStyle: { color: RESTATED_COLOR } } : v,
+  ),
   itemStyle: { color: PALETTE[i % PALETTE.length] },
   lineStyle: { color: PALETTE[i % PALETTE.length], width: 2 },
   symbol: 'circle',
@@ -61,15 +61,18 @@ export function renderChart(spec: ChartSpec): string {
   // One instance per size, reused: setting a whole new option (notMerge) costs less than a new chart.
   const key = `${width}x${height}`;
   const chart = (charts[key] ??= echarts().init(null, null, { renderer: 'svg', ssr: true, width, height }));
-  chart.setOption({
-    animation: false,
-    textStyle: { fontFamily: FONT },
-    legend: spec.series.length > 1 ? { top: 0, type: 'plain' } : undefined,
-    grid: { left: 12, right: 16, top: spec.series.length > 1 ? 36 : 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, hideOverlap: true } },
-    yAxis: { type: 'value', name: spec.unit, axisLabel: { formatter: (v: number) => fmt(v) } },
-    series: spec.series.map((s, i) => seriesOption(spec, s, i)),
-  }, { notMerge: true });
+  chart.setOption(
+    {
+      animation: false,
+      textStyle: { fontFamily: FONT },
+      legend: spec.series.length > 1 ? { top: 0, type: 'plain' } : undefined,
+      grid: { left: 12, right: 16, top: spec.series.length > 1 ? 36 : 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, hideOverlap: true } },
+      yAxis: { type: 'value', name: spec.unit, axisLabel: { formatter: (v: number) => fmt(v) } },
+      series: spec.series.map((s, i) => seriesOption(spec, s, i)),
+    },
+    { notMerge: true },
+  );
   return chart.renderToSVGString();
 }
 

@@ -42,8 +42,9 @@ export interface NavLink {
  * network, so the report reads the same offline and cannot run what a report's text smuggles in.
  */
 export function page(title: string, nav: readonly NavLink[], current: string, body: string): string {
-  const links = nav.map((l) =>
-    `<a href="${esc(l.href)}"${l.href === current ? ' aria-current="page"' : ''}>${esc(l.label)}</a>`);
+  const links = nav.map(
+    (l) => `<a href="${esc(l.href)}"${l.href === current ? ' aria-current="page"' : ''}>${esc(l.label)}</a>`,
+  );
   return `<!doctype html>
 <html lang="ko">
 <head>
@@ -94,8 +95,12 @@ export function tableHtml(layout: TableLayout, findings: ReadonlyMap<string, str
 /** A chart as a figure: its caption, then the SVG drawn at build time. */
 export function chartHtml(chart: TableChart, note = ''): string {
   return `<figure class="chart" data-chart="${esc(chart.spec.kind)}">
-<figcaption>${bilingual(chart.title, chart.titleEn)}${chart.spec.unit ? `
-<span class="note">(${esc(chart.spec.unit)})</span>` : ''}</figcaption>
+<figcaption>${bilingual(chart.title, chart.titleEn)}${
+    chart.spec.unit
+      ? `
+<span class="note">(${esc(chart.spec.unit)})</span>`
+      : ''
+  }</figcaption>
 ${renderChart(chart.spec)}${note}
 </figure>`;
 }

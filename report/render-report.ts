@@ -33,9 +33,11 @@ const NAV: readonly NavLink[] = [
 
 function indexBody(data: ReportData, chapters: readonly ChapterPage[]): string {
   const failed = data.findings.filter((f) => f.passed === false).length;
-  const items = chapters.map((c) => `<li><a href="${esc(c.file)}">${esc(c.label)} ${esc(c.title)}</a>
+  const items = chapters.map(
+    (c) => `<li><a href="${esc(c.file)}">${esc(c.label)} ${esc(c.title)}</a>
     <span class="note">${data.documents.length > 1 ? `${esc(c.documentId)} · ` : ''}표 ${c.tables.length}개 ·
-    차트 ${chartCount(c, data.chartFacts)}개</span></li>`);
+    차트 ${chartCount(c, data.chartFacts)}개</span></li>`,
+  );
   return `<h1>${bilingual('중소기업중앙회 사업보고 분석', 'KBIZ annual business report: analyst report')}</h1>
 ${documentsTable(data.documents)}
 <h2>${bilingual('장', 'Chapters')}</h2>
@@ -55,9 +57,11 @@ ${documentsTable(data.documents)}
  */
 export function renderReport(data: ReportData): ReportPage[] {
   const chapters = chapterPages(data.chapters, data.tables);
-  const nav = [...NAV.slice(0, 1), ...(data.documents.length === 1
-    ? chapters.map((c) => ({ href: c.file, label: c.label || '기타' }))
-    : []), ...NAV.slice(1)];
+  const nav = [
+    ...NAV.slice(0, 1),
+    ...(data.documents.length === 1 ? chapters.map((c) => ({ href: c.file, label: c.label || '기타' })) : []),
+    ...NAV.slice(1),
+  ];
   try {
     return pages(data, chapters, nav);
   } finally {
@@ -74,13 +78,17 @@ function pages(data: ReportData, chapters: readonly ChapterPage[], nav: readonly
   return [
     { file: 'index.html', html: page(title('목차'), nav, 'index.html', indexBody(data, chapters)) },
     ...chapters.map((c) => ({
-      file: c.file, html: page(title(`${c.label} ${c.title}`), nav, c.file, chapterBody(c, data)),
+      file: c.file,
+      html: page(title(`${c.label} ${c.title}`), nav, c.file, chapterBody(c, data)),
     })),
     {
       file: 'series.html',
       html: page(title('지표 시계열'), nav, 'series.html', seriesBody(data.series, data.documents, href)),
     },
     { file: 'findings.html', html: page(title('검증 결과'), nav, 'findings.html', findingsBody(data.findings)) },
-    { file: 'dictionary.html', html: page(title('데이터 사전'), nav, 'dictionary.html', dictionaryBody(data.dictionary)) },
+    {
+      file: 'dictionary.html',
+      html: page(title('데이터 사전'), nav, 'dictionary.html', dictionaryBody(data.dictionary)),
+    },
   ];
 }

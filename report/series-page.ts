@@ -27,18 +27,23 @@ function metricChart(g: MetricGroup, documents: Rows): string {
     const year = documents.find((d) => str(d.document_id) === doc)?.report_year;
     return { name: `${str(year)} 보고서`, values: periods.map((p) => numOrNull(own.get(p)?.value)), restated };
   });
-  const kind = ['flow', 'change'].includes(str(g.first.kind)) && docs.length === 1 ? 'bar' as const : 'line' as const;
+  const kind =
+    ['flow', 'change'].includes(str(g.first.kind)) && docs.length === 1 ? ('bar' as const) : ('line' as const);
   return chartHtml({
-    title: str(g.first.name_ko), titleEn: str(g.first.name_en), regions: [],
+    title: str(g.first.name_ko),
+    titleEn: str(g.first.name_en),
+    regions: [],
     spec: { kind, categories: periods.map(String), unit: str(g.first.unit_raw), series },
   });
 }
 
 /** The values by period and report; restated ones marked. */
 function valuesTable(g: MetricGroup): string {
-  const rows = g.rows.map((r) => `<tr${r.restated ? ' class="restated"' : ''}><td class="num">${esc(r.period_year)}</td>
+  const rows = g.rows.map(
+    (r) => `<tr${r.restated ? ' class="restated"' : ''}><td class="num">${esc(r.period_year)}</td>
 <td class="num">${esc(fmt(r.value, 6))}</td><td>${esc(r.unit_raw)}</td><td class="num">${esc(r.report_year)}</td>
-<td>${r.restated ? '수정됨 <span class="en">restated</span>' : ''}</td><td><code>${esc(r.fact_id)}</code></td></tr>`);
+<td>${r.restated ? '수정됨 <span class="en">restated</span>' : ''}</td><td><code>${esc(r.fact_id)}</code></td></tr>`,
+  );
   return `<details><summary>값 <span class="en">values</span> (${g.rows.length})</summary><table><thead><tr><th>기간</th>
 <th>값</th>
 <th>단위</th><th>보고 연도</th><th>수정</th><th>fact_id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
@@ -70,17 +75,23 @@ export function seriesBody(series: Rows, documents: Rows, href: TableHref): stri
   const across = all.filter((g) => new Set(g.rows.map((r) => r.document_id)).size > 1);
   const single = all.filter((g) => !across.includes(g));
   const restated = series.filter((r) => r.restated).length;
-  const sections = across.map((g) => `<section class="metric" id="${esc(g.first.metric_id)}">
+  const sections = across.map(
+    (g) => `<section class="metric" id="${esc(g.first.metric_id)}">
 <h2>${bilingual(str(g.first.name_ko), str(g.first.name_en))}</h2>
 <p class="note"><code>${esc(g.first.metric_id)}</code>${g.first.region_code ? ` · ${esc(g.first.region_code)}` : ''}</p>
-${metricChart(g, documents)}${valuesTable(g)}</section>`);
+${metricChart(g, documents)}${valuesTable(g)}</section>`,
+  );
   return `<h1>${bilingual('지표 시계열', 'Metric series')}</h1>
 <p class="note">적재된 보고서 ${documents.length}개에 걸친 관리 지표의 값.
 ${restated ? `<span class="restated" style="color:${RESTATED_COLOR}">● 뒤 보고서가 고쳐 쓴 값 ${restated}개</span>` : '고쳐 쓴 값 없음'}
 <span class="en" lang="en">Curated metrics across the ${documents.length} loaded report(s); restated values
 marked.</span></p>
 ${sections.join('\n')}
-${single.length ? `<h2>${bilingual('한 보고서의 지표', 'Metrics from one report')}</h2>
+${
+  single.length
+    ? `<h2>${bilingual('한 보고서의 지표', 'Metrics from one report')}</h2>
 <table><thead><tr><th>지표</th><th>ID</th><th>기간</th><th>최근 값</th><th>표</th></tr></thead>
-<tbody>${single.map((g) => singleRow(g, href)).join('')}</tbody></table>` : ''}`;
+<tbody>${single.map((g) => singleRow(g, href)).join('')}</tbody></table>`
+    : ''
+}`;
 }

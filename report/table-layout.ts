@@ -44,13 +44,25 @@ function grid(cells: Rows): Slot[][] {
     (rows[r] ??= [])[col] = { text, kind, sourceRow: r, sourceCol: col, rowspan: 1, colspan: 1, covered: false };
   }
   const width = Math.max(0, ...rows.map((r) => r?.length ?? 0));
-  return Array.from(rows, (r, i) => Array.from({ length: width }, (_, c) =>
-    r?.[c] ?? { text: '', kind: 'empty', sourceRow: i, sourceCol: c, rowspan: 1, colspan: 1, covered: false }));
+  return Array.from(rows, (r, i) =>
+    Array.from(
+      { length: width },
+      (_, c) =>
+        r?.[c] ?? { text: '', kind: 'empty', sourceRow: i, sourceCol: c, rowspan: 1, colspan: 1, covered: false },
+    ),
+  );
 }
 
 const trailingEmpty = (row: readonly Slot[]) => row.length - 1 - row.findLastIndex((s) => s.kind !== 'empty');
-const blank = (row: number, col: number): Slot =>
-  ({ text: '', kind: 'empty', sourceRow: row, sourceCol: col, rowspan: 1, colspan: 1, covered: false });
+const blank = (row: number, col: number): Slot => ({
+  text: '',
+  kind: 'empty',
+  sourceRow: row,
+  sourceCol: col,
+  rowspan: 1,
+  colspan: 1,
+  covered: false,
+});
 
 /**
  * Moves the cells of a row `by` columns right from column `from`, into its trailing empty cells:
@@ -130,9 +142,23 @@ export function layoutTable(cells: Rows, headerRowCount: unknown): TableLayout {
   const labelCols = align(g, h);
   spanHeader(g, h, labelCols);
   spanLabels(g, h, labelCols);
-  const rows = g.map((row, r) => row.flatMap((s, col) => s.covered ? [] : [{
-    text: s.text, kind: r < h && s.kind !== 'empty' ? 'header' as const : s.kind, row: r, col, rowspan: s.rowspan,
-    colspan: s.colspan, sourceRow: s.sourceRow, sourceCol: s.sourceCol,
-  }]));
+  const rows = g.map((row, r) =>
+    row.flatMap((s, col) =>
+      s.covered
+        ? []
+        : [
+            {
+              text: s.text,
+              kind: r < h && s.kind !== 'empty' ? ('header' as const) : s.kind,
+              row: r,
+              col,
+              rowspan: s.rowspan,
+              colspan: s.colspan,
+              sourceRow: s.sourceRow,
+              sourceCol: s.sourceCol,
+            },
+          ],
+    ),
+  );
   return { width: g[0]?.length ?? 0, headerRows: h, labelCols, rows };
 }

@@ -20,8 +20,15 @@ export const PROSE_SHEET = '본문 수치';
  * unique in the workbook ignoring case (`사업운영 실적 (2)`).
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/\s*:\s*/g, ' - ').replace(/[\\/?*[\]!]/g, '_').replace(/\s+/g, ' ')
-    .replace(/^'+|'+$/g, '').trim().slice(0, 31).trim() || 'Sheet';
+  const base =
+    wanted
+      .replace(/\s*:\s*/g, ' - ')
+      .replace(/[\\/?*[\]!]/g, '_')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     name = `${base.slice(0, 31 - String(n).length - 3).trim()} (${n})`;
@@ -32,7 +39,9 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } };
 const THIN: ExcelJS.Borders = ['top', 'left', 'bottom', 'right'].reduce(
-  (b, side) => ({ ...b, [side]: { style: 'thin', color: { argb: 'FFB8C0CC' } } }), {} as ExcelJS.Borders);
+  (b, side) => ({ ...b, [side]: { style: 'thin', color: { argb: 'FFB8C0CC' } } }),
+  {} as ExcelJS.Borders,
+);
 
 /** A number format that shows a value as it was printed: thousands separators and its decimals. */
 export function numberFormat(decimals: number, percent: boolean): string {
@@ -115,17 +124,32 @@ function listSheet(ws: ExcelJS.Worksheet, head: readonly string[], rows: Readonl
 }
 
 /** A value of the prose sheet: numbers stay numbers (formatted), lists joined, everything else text. */
-const proseValue = (v: unknown): unknown => (Array.isArray(v) ? v.join(' › ') : v ?? null);
+const proseValue = (v: unknown): unknown => (Array.isArray(v) ? v.join(' › ') : (v ?? null));
 
 const PROSE_COLUMNS = [
-  ['document_id', '문서'], ['fact_id', 'fact_id'], ['section_path', '절'], ['subject', '주제'], ['raw_text', '원문 표기'],
-  ['value', '값'], ['unit_raw', '단위'], ['value_base', '기준 단위 값'], ['base_unit', '기준 단위'],
-  ['period_year', '기간'], ['region_code', '지역'], ['qualifier', '한정어'], ['metric_id', '지표'], ['line_no', '줄'],
+  ['document_id', '문서'],
+  ['fact_id', 'fact_id'],
+  ['section_path', '절'],
+  ['subject', '주제'],
+  ['raw_text', '원문 표기'],
+  ['value', '값'],
+  ['unit_raw', '단위'],
+  ['value_base', '기준 단위 값'],
+  ['base_unit', '기준 단위'],
+  ['period_year', '기간'],
+  ['region_code', '지역'],
+  ['qualifier', '한정어'],
+  ['metric_id', '지표'],
+  ['line_no', '줄'],
   ['line_text', '원문 줄'],
 ] as const;
 
 function proseSheet(ws: ExcelJS.Worksheet, facts: Rows): void {
-  listSheet(ws, PROSE_COLUMNS.map(([, ko]) => ko), facts.map((f) => PROSE_COLUMNS.map(([k]) => proseValue(f[k]))));
+  listSheet(
+    ws,
+    PROSE_COLUMNS.map(([, ko]) => ko),
+    facts.map((f) => PROSE_COLUMNS.map(([k]) => proseValue(f[k]))),
+  );
   for (const key of ['value', 'value_base'] as const) {
     const col = ws.getColumn(PROSE_COLUMNS.findIndex(([k]) => k === key) + 1);
     col.eachCell((cell, row) => {
@@ -141,11 +165,30 @@ const sheetLink = (name: string) => ({ text: name, hyperlink: `'${name.replace(/
 
 /** The index: a row per table sheet, its name a link to it. */
 function indexSheet(ws: ExcelJS.Worksheet, sheets: ReadonlyArray<{ name: string; table: Row }>): void {
-  const head = ['시트 sheet', '제목 title', '장·절 section', '단위 unit', '문서 document', '표 table_id', '행 rows', '열 columns'];
-  listSheet(ws, head, sheets.map(({ name, table: t }) => [
-    name, str(t.title), list(t.context_path).slice(0, -1).join(' › '), str(t.unit_note) || null, str(t.document_id),
-    str(t.table_id), numOrNull(t.row_count), numOrNull(t.col_count),
-  ]));
+  const head = [
+    '시트 sheet',
+    '제목 title',
+    '장·절 section',
+    '단위 unit',
+    '문서 document',
+    '표 table_id',
+    '행 rows',
+    '열 columns',
+  ];
+  listSheet(
+    ws,
+    head,
+    sheets.map(({ name, table: t }) => [
+      name,
+      str(t.title),
+      list(t.context_path).slice(0, -1).join(' › '),
+      str(t.unit_note) || null,
+      str(t.document_id),
+      str(t.table_id),
+      numOrNull(t.row_count),
+      numOrNull(t.col_count),
+    ]),
+  );
   sheets.forEach(({ name }, i) => {
     const cell = ws.getCell(i + 2, 1);
     cell.value = sheetLink(name);

@@ -3,7 +3,15 @@ import { SourceFormat } from './source.js';
 
 /** The line kinds of the warehouse contract (`source_lines.kind`). */
 export const LineKind = z.enum([
-  'title', 'toc', 'heading', 'bullet', 'caption', 'unit_note', 'table_row', 'text', 'blank',
+  'title',
+  'toc',
+  'heading',
+  'bullet',
+  'caption',
+  'unit_note',
+  'table_row',
+  'text',
+  'blank',
 ]);
 export type LineKind = z.infer<typeof LineKind>;
 

@@ -24,7 +24,8 @@ export const MetricCatalog = z.array(CatalogMetric).superRefine((rows, ctx) => {
   for (const r of rows) {
     for (const a of r.aliases) {
       const other = seen.get(a);
-      if (other && other !== r.metric_id) ctx.addIssue({ code: 'custom', message: `metric key ${a} is an alias of both ${other} and ${r.metric_id}` });
+      if (other && other !== r.metric_id)
+        ctx.addIssue({ code: 'custom', message: `metric key ${a} is an alias of both ${other} and ${r.metric_id}` });
       seen.set(a, r.metric_id);
     }
   }

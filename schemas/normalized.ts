@@ -131,8 +131,15 @@ export type DateMention = z.infer<typeof DateMention>;
  * value 100× its column's others (a warning to check, not an error).
  */
 export const CheckKind = z.enum([
-  'total_rows', 'subtotal_rows', 'total_columns', 'cumulative_bound', 'derived_formula',
-  'share_of_count', 'row_identity', 'prose_total', 'magnitude',
+  'total_rows',
+  'subtotal_rows',
+  'total_columns',
+  'cumulative_bound',
+  'derived_formula',
+  'share_of_count',
+  'row_identity',
+  'prose_total',
+  'magnitude',
 ]);
 export type CheckKind = z.infer<typeof CheckKind>;
 

@@ -11,7 +11,10 @@ export const SourceEntry = z.object({
   title: z.string().min(1),
   report_year: z.number().int().min(1960).max(2100),
   /** `YYYY-MM` or `YYYY-MM-DD` as printed on the cover, null when unknown. */
-  published_on: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  published_on: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .nullable(),
   format: SourceFormat,
   /** Relative to the registry file's folder. */
   path: z.string().min(1),

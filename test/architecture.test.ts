@@ -67,7 +67,11 @@ describe('architecture', () => {
     const files = folders
       .filter((f) => f !== 'warehouse' && f !== 'bench')
       .flatMap((f) => sourceFiles(join(ROOT, f)))
-      .filter((file) => readFileSync(file, 'utf8').split('\n').some((line) => !/^\s*(\*|\/\/)/.test(line) && sql.test(line)));
+      .filter((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .some((line) => !/^\s*(\*|\/\/)/.test(line) && sql.test(line)),
+      );
     expect(files.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

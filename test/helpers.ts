@@ -17,7 +17,11 @@ export const reportText = (): string => reportBytes().toString('utf8');
 export const reportLines = (): string[] => reportText().split('\n').slice(0, -1);
 
 export const ref = (over: Partial<SourceRef> = {}): SourceRef => ({
-  document_id: 'test-doc', publisher: '중소기업중앙회', source_path: 'test.txt', source_sha256: 'x'.repeat(64), ...over,
+  document_id: 'test-doc',
+  publisher: '중소기업중앙회',
+  source_path: 'test.txt',
+  source_sha256: 'x'.repeat(64),
+  ...over,
 });
 
 export const extract = (bytes: Uint8Array | string, over: Partial<SourceRef> = {}): ExtractedDocument =>
@@ -25,12 +29,25 @@ export const extract = (bytes: Uint8Array | string, over: Partial<SourceRef> = {
 
 let cached: NormalizedDocument | undefined;
 /** The bundled 2020 report, extracted and normalized once per test file. */
-export const report2020 = (): NormalizedDocument => (cached ??= normalize(extract(reportBytes(), { document_id: 'kbiz-2020' })));
+export const report2020 = (): NormalizedDocument =>
+  (cached ??= normalize(extract(reportBytes(), { document_id: 'kbiz-2020' })));
 
-export const factsOf = (doc: NormalizedDocument, table_id: string): Fact[] => doc.facts.filter((f) => f.table_id === table_id);
+export const factsOf = (doc: NormalizedDocument, table_id: string): Fact[] =>
+  doc.facts.filter((f) => f.table_id === table_id);
 /** A table fact found by its labels (spaced-out words joined). */
-export function cellFact(doc: NormalizedDocument, table_id: string, row: readonly string[], col: readonly string[], unit?: string): Fact {
-  const hits = factsOf(doc, table_id).filter((f) => f.row_labels.join('|') === row.join('|') && f.col_labels.join('|') === col.join('|') && (!unit || f.base_unit === unit));
+export function cellFact(
+  doc: NormalizedDocument,
+  table_id: string,
+  row: readonly string[],
+  col: readonly string[],
+  unit?: string,
+): Fact {
+  const hits = factsOf(doc, table_id).filter(
+    (f) =>
+      f.row_labels.join('|') === row.join('|') &&
+      f.col_labels.join('|') === col.join('|') &&
+      (!unit || f.base_unit === unit),
+  );
   if (hits.length !== 1) throw new Error(`${hits.length} facts in ${table_id} at ${row.join('/')} × ${col.join('/')}`);
   return hits[0]!;
 }
@@ -56,7 +73,11 @@ export async function queryWarehouse(out: string, sql: string): Promise<Record<s
 export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await cli(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await cli(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -46,7 +46,14 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     });
     table.rows.forEach((row, r) =>
       row.cells.forEach((raw_text, c) =>
-        cells.push({ table_id: table.table_id, row_index: r, col_index: c, line_no: row.line_no, raw_text, role: model.roles[r]![c]! }),
+        cells.push({
+          table_id: table.table_id,
+          row_index: r,
+          col_index: c,
+          line_no: row.line_no,
+          raw_text,
+          role: model.roles[r]![c]!,
+        }),
       ),
     );
     const report_year = doc.document.report_year;
@@ -55,10 +62,16 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     append(quality_checks, auditTable(table.table_id, found));
     append(quality_checks, auditFormulas(table.table_id, found));
   }
-  const prose = proseFacts({
-    lines: doc.lines, sectionOf: outline.sectionOf, contextOf: outline.contextOf, report_year: doc.document.report_year,
-    tableTotals: totalsByTable(drafts),
-  }, issues);
+  const prose = proseFacts(
+    {
+      lines: doc.lines,
+      sectionOf: outline.sectionOf,
+      contextOf: outline.contextOf,
+      report_year: doc.document.report_year,
+      tableTotals: totalsByTable(drafts),
+    },
+    issues,
+  );
   append(drafts, prose.facts);
   const report_year = doc.document.report_year;
   const { facts, metrics } = assignMetrics({ facts: drafts, tables, sections: outline.sections, report_year, catalog });
@@ -68,7 +81,14 @@ export function normalize(doc: ExtractedDocument, catalog: MetricCatalog = []): 
     pipeline_version: doc.pipeline_version,
     input_sha256: doc.input_sha256,
     document: { ...doc.document, line_count: doc.lines.length, encoding: doc.encoding },
-    lines: doc.lines.map((l, i) => ({ line_no: l.line_no, page: l.page, text: l.verbatim ?? l.text, kind: l.kind, section_id: outline.sectionOf[i] ?? null, table_id: l.table_id })),
+    lines: doc.lines.map((l, i) => ({
+      line_no: l.line_no,
+      page: l.page,
+      text: l.verbatim ?? l.text,
+      kind: l.kind,
+      section_id: outline.sectionOf[i] ?? null,
+      table_id: l.table_id,
+    })),
     sections: outline.sections,
     tables,
     cells,

@@ -14,7 +14,7 @@ const yearIn = (y: number | null, reportYear: number): number | null =>
  */
 export function resolveDate(parts: DateParts, reportYear: number): { start: string; end: string } | null {
   const fromY = yearIn(parts.from.y, reportYear) ?? reportYear;
-  const start = `${fromY}-${pad(parts.from.m)}-${pad(parts.from.end_of_month ? lastDay(fromY, parts.from.m) : parts.from.d ?? 1)}`;
+  const start = `${fromY}-${pad(parts.from.m)}-${pad(parts.from.end_of_month ? lastDay(fromY, parts.from.m) : (parts.from.d ?? 1))}`;
   if (parts.to === 'present') return { start, end: `${Math.max(reportYear, fromY)}-12-31` };
   let toY = yearIn(parts.to.y, reportYear) ?? fromY;
   if (parts.to.m < parts.from.m && parts.to.y === null) toY = fromY + 1;
@@ -27,5 +27,4 @@ export function resolveDate(parts: DateParts, reportYear: number): { start: stri
  * A header cell that names a period, not a value: a year (`2020`) or a KOSIS year and month
  * (`2020.01`, `2020. 1`). Words such as `2022년결산`, `'20년`, `1/4분기` and `1월` are text anyway.
  */
-export const isPeriodLabel = (raw: string): boolean =>
-  /^(?:19|20)\d{2}(?:\.\s?(?:0?[1-9]|1[0-2]))?$/.test(raw.trim());
+export const isPeriodLabel = (raw: string): boolean => /^(?:19|20)\d{2}(?:\.\s?(?:0?[1-9]|1[0-2]))?$/.test(raw.trim());

@@ -9,7 +9,13 @@ export { isPeriodLabel, resolveDate } from './dates.js';
 export { UNITS, lookupUnit } from './units.js';
 export { unitColumns } from './unit-columns.js';
 export {
-  REGIONS, REGION_ALIASES, readRegion, regionConflicts, resolveRegion, resolveRegionPath, sidoOfRegion,
+  REGIONS,
+  REGION_ALIASES,
+  readRegion,
+  regionConflicts,
+  resolveRegion,
+  resolveRegionPath,
+  sidoOfRegion,
 } from './regions.js';
 export { normalizeLabel, isTotalLabel, isSubtotalLabel, isCumulativeLabel, endsWithTotalWord } from './labels.js';
 export { isQualifierWord } from './qualifiers.js';

@@ -58,7 +58,10 @@ export function readAmount(text: string, pos: number): Amount | null {
     let j = i + m[0].length;
     let words = '';
     let part = n;
-    while (SMALL[text[j] ?? ''] && !(text[j] === '십' && segments === 0 && !BIG[text[j + 1] ?? ''] && !UNITS.has('십' + (text[j + 1] ?? '')))) {
+    while (
+      SMALL[text[j] ?? ''] &&
+      !(text[j] === '십' && segments === 0 && !BIG[text[j + 1] ?? ''] && !UNITS.has('십' + (text[j + 1] ?? '')))
+    ) {
       part *= SMALL[text[j]!]!;
       words += text[j];
       j++;
@@ -103,7 +106,7 @@ export function readAmount(text: string, pos: number): Amount | null {
     if (spelled && lookupUnit(spelled)) return { end: i + unit!.length, value: single.n, unit_raw: spelled, approx };
     if (!single.words) return { end: i + (unit?.length ?? 0), value: single.n, unit_raw: unit ?? null, approx };
   }
-  const inBig = lastBig && unit && lookupUnit(lastBig + unit) ? lastBig + unit : unit ?? null;
+  const inBig = lastBig && unit && lookupUnit(lastBig + unit) ? lastBig + unit : (unit ?? null);
   const factor = inBig ? lookupUnit(inBig)!.multiplier / lookupUnit(unit!)!.multiplier : 1;
   return { end: i + (unit?.length ?? 0), value: round(total / factor), unit_raw: inBig, approx };
 }

@@ -14,7 +14,20 @@ export function normalizeLabel(raw: string): string {
   return out;
 }
 
-const TOTAL_LABELS = new Set(['계', '합계', '총계', '누계', '소계', '총합', '전체', '합', '총', 'total', 'Total', 'TOTAL']);
+const TOTAL_LABELS = new Set([
+  '계',
+  '합계',
+  '총계',
+  '누계',
+  '소계',
+  '총합',
+  '전체',
+  '합',
+  '총',
+  'total',
+  'Total',
+  'TOTAL',
+]);
 
 /** Totals and subtotals: `계`, `합계`, `합 계`, `누 계`, `총 계`. */
 export const isTotalLabel = (label: string): boolean => TOTAL_LABELS.has(normalizeLabel(label).replace(/\s/g, ''));

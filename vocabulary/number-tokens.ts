@@ -48,7 +48,11 @@ const RULES: readonly Rule[] = [
   // `'18.3.19~현재`, `'20.9.24`, `2020.3.1`
   {
     cls: 'date',
-    re: new RegExp(String.raw`(?:${APOS}(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\s*~\s*(현재|(?:(\d{1,2})\.)?(\d{1,2})))?` + NOT_AMOUNT, 'g'),
+    re: new RegExp(
+      String.raw`(?:${APOS}(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\s*~\s*(현재|(?:(\d{1,2})\.)?(\d{1,2})))?` +
+        NOT_AMOUNT,
+      'g',
+    ),
     date: (m) => {
       const y = Number(m[1] ?? m[2]);
       const from = { y, m: Number(m[3]), d: Number(m[4]) };
@@ -60,14 +64,20 @@ const RULES: readonly Rule[] = [
   // `'20. 12월말`, `20. 12월말`, `2021. 2` (year and month), `2005. 2 업체별 …` (a dated entry of a history)
   {
     cls: 'date',
-    re: new RegExp(String.raw`(?:${APOS}?(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})(?:월(말|초)?|(?=\s*$))`
-      + String.raw`|((?:19|20)\d{2})\.\s(\d{1,2})(?=\s+(?![억만천백조원개명건회])[가-힣(])`, 'g'),
+    re: new RegExp(
+      String.raw`(?:${APOS}?(\d{2})|((?:19|20)\d{2}))\.\s?(\d{1,2})(?:월(말|초)?|(?=\s*$))` +
+        String.raw`|((?:19|20)\d{2})\.\s(\d{1,2})(?=\s+(?![억만천백조원개명건회])[가-힣(])`,
+      'g',
+    ),
     date: (m) => {
       const y = Number(m[1] ?? m[2] ?? m[5]);
       const mo = Number(m[3] ?? m[6]);
       if (!validMD(mo, null)) return null;
       const end = m[4] === '말';
-      return { from: { y, m: mo, d: m[4] === '초' ? 1 : null, end_of_month: end }, to: { y, m: mo, d: null, end_of_month: end || undefined } };
+      return {
+        from: { y, m: mo, d: m[4] === '초' ? 1 : null, end_of_month: end },
+        to: { y, m: mo, d: null, end_of_month: end || undefined },
+      };
     },
   },
   // `5.7`, `3.17~31`, `5.11~5.15`, `4.9~20`, each part of `5.14/6.18/11.2`
@@ -88,17 +98,33 @@ const RULES: readonly Rule[] = [
     date: (m) => {
       if (m[3]) {
         const mo = Number(m[3]);
-        return validMD(mo, null) ? { from: { y: null, m: mo, d: m[4] === '말' ? null : m[4] === '초' ? 1 : null, end_of_month: m[4] === '말' }, to: { y: null, m: mo, d: null } } : null;
+        return validMD(mo, null)
+          ? {
+              from: { y: null, m: mo, d: m[4] === '말' ? null : m[4] === '초' ? 1 : null, end_of_month: m[4] === '말' },
+              to: { y: null, m: mo, d: null },
+            }
+          : null;
       }
       const a = Number(m[1]);
       const b = Number(m[2]);
-      return validMD(a, null) && validMD(b, null) ? { from: { y: null, m: a, d: null }, to: { y: null, m: b, d: null } } : null;
+      return validMD(a, null) && validMD(b, null)
+        ? { from: { y: null, m: a, d: null }, to: { y: null, m: b, d: null } }
+        : null;
     },
   },
   // `제5회`, `제2차`, `제18기`, `제11대`, `21대 국회`, `4차 산업혁명`, `9차)`; `5대` alone counts machines
-  { cls: 'ordinal', re: /제\s?\d+\s?(?:회|차|기|대|호|조|항|장|편)|\d+차(?!수)(?=[\s)/,]|[가-힣]|$)|\d+대(?=\s?(?:국회|대통령|총선|회장|이사장|중소기업청장))/g },
+  {
+    cls: 'ordinal',
+    re: /제\s?\d+\s?(?:회|차|기|대|호|조|항|장|편)|\d+차(?!수)(?=[\s)/,]|[가-힣]|$)|\d+대(?=\s?(?:국회|대통령|총선|회장|이사장|중소기업청장))/g,
+  },
   // `2020년`, `2020년도`, `'20년`, `2020 장수기업` (a year, not a quantity)
-  { cls: 'year', re: new RegExp(String.raw`(?:19|20)\d{2}\s?년도?|${APOS}\d{2}\s?년|(?<![\d,.])(?:19|20)\d{2}(?![\d,.%]|\s?[억만천백조원개명건회부곳])`, 'g') },
+  {
+    cls: 'year',
+    re: new RegExp(
+      String.raw`(?:19|20)\d{2}\s?년도?|${APOS}\d{2}\s?년|(?<![\d,.])(?:19|20)\d{2}(?![\d,.%]|\s?[억만천백조원개명건회부곳])`,
+      'g',
+    ),
+  },
   // `코로나19`, `B2B`, `중간1`, `주52시간제`: digits inside a name
   { cls: 'name', re: /(?<=[A-Za-z가-힣])(?<![천백만억조십총약각연월당]|최대|최소)\d+(?:\.\d+)?(?:[A-Za-z가-힣]*)/g },
   // `044-202-7412`, `02-2124-3114`, `1588-1234`: telephone numbers (contact boxes), never quantities
@@ -146,14 +172,30 @@ export function tokenizeNumbers(text: string): NumberToken[] {
     }
     const start = sign < 0 ? i - 1 : i;
     const last = taken[taken.length - 1];
-    const rangeEnd = last && last.cls === 'quantity' && last.end <= start && /^\s*~\s*$/.test(text.slice(last.end, start)) ? last : undefined;
-    const qualifier = amount.approx ? 'approx' : rangeEnd ? 'range_end'
-      : qualifierAround(text.slice(Math.max(0, start - 6), start), text.slice(amount.end));
-    const quantity: Quantity = { raw: text.slice(start, amount.end), value: sign * amount.value, unit_raw: amount.unit_raw, qualifier, start, end: amount.end };
+    const rangeEnd =
+      last && last.cls === 'quantity' && last.end <= start && /^\s*~\s*$/.test(text.slice(last.end, start))
+        ? last
+        : undefined;
+    const qualifier = amount.approx
+      ? 'approx'
+      : rangeEnd
+        ? 'range_end'
+        : qualifierAround(text.slice(Math.max(0, start - 6), start), text.slice(amount.end));
+    const quantity: Quantity = {
+      raw: text.slice(start, amount.end),
+      value: sign * amount.value,
+      unit_raw: amount.unit_raw,
+      qualifier,
+      start,
+      end: amount.end,
+    };
     if (rangeEnd?.quantity) {
       // `3~5개`: the first number of a range takes the second one's unit; `500만원~2억원` keeps its own.
       const unit_raw = rangeEnd.quantity.unit_raw ?? amount.unit_raw;
-      taken[taken.indexOf(rangeEnd)] = { ...rangeEnd, quantity: { ...rangeEnd.quantity, unit_raw, qualifier: 'range_start' } };
+      taken[taken.indexOf(rangeEnd)] = {
+        ...rangeEnd,
+        quantity: { ...rangeEnd.quantity, unit_raw, qualifier: 'range_start' },
+      };
     }
     claim({ cls: 'quantity', start, end: amount.end, raw: quantity.raw, quantity });
     i = amount.end - 1;

@@ -2,13 +2,21 @@ import type { Quantity } from './korean-number.js';
 
 /** Words before a number that qualify it: `최대 15백만원`, `약 3억원`. */
 const BEFORE_WORDS: Readonly<Record<string, Quantity['qualifier']>> = {
-  최대: 'max', 최소: 'min', 약: 'approx',
+  최대: 'max',
+  최소: 'min',
+  약: 'approx',
 };
 
 /** Words after a number that qualify it: `30억원 이상`, `40,000부 내외`, `1,000명+`. */
 const AFTER_WORDS: Readonly<Record<string, Quantity['qualifier']>> = {
-  이상: 'min', 이하: 'max', 초과: 'over', 미만: 'under',
-  내외: 'approx', 이내: 'max', 정도: 'approx', 가량: 'approx',
+  이상: 'min',
+  이하: 'max',
+  초과: 'over',
+  미만: 'under',
+  내외: 'approx',
+  이내: 'max',
+  정도: 'approx',
+  가량: 'approx',
   '+': 'plus',
 };
 

@@ -31,11 +31,26 @@ export interface RegionDef {
 }
 
 const sido = (
-  iso: string, sidoCode: string, admin: string, name_ko: string, short_ko: string, name_en: string,
+  iso: string,
+  sidoCode: string,
+  admin: string,
+  name_ko: string,
+  short_ko: string,
+  name_en: string,
   extra: Partial<RegionDef> = {},
 ): RegionDef => ({
-  region_code: iso, name_ko, name_en, kind: 'sido', iso_3166_2: iso, sido_code: sidoCode, admin_code: admin,
-  valid_from: null, valid_to: null, short_ko, members: [iso], ...extra,
+  region_code: iso,
+  name_ko,
+  name_en,
+  kind: 'sido',
+  iso_3166_2: iso,
+  sido_code: sidoCode,
+  admin_code: admin,
+  valid_from: null,
+  valid_to: null,
+  short_ko,
+  members: [iso],
+  ...extra,
 });
 
 export const SIDO: readonly RegionDef[] = [
@@ -48,24 +63,51 @@ export const SIDO: readonly RegionDef[] = [
   sido('KR-31', '26', '31', '울산광역시', '울산', 'Ulsan'),
   sido('KR-50', '29', '36', '세종특별자치시', '세종', 'Sejong', { valid_from: '2012-07-01' }),
   sido('KR-41', '31', '41', '경기도', '경기', 'Gyeonggi'),
-  sido('KR-42', '32', '51', '강원특별자치도', '강원', 'Gangwon', { former_names: [{ name_ko: '강원도', valid_to: '2023-06-10' }] }),
+  sido('KR-42', '32', '51', '강원특별자치도', '강원', 'Gangwon', {
+    former_names: [{ name_ko: '강원도', valid_to: '2023-06-10' }],
+  }),
   sido('KR-43', '33', '43', '충청북도', '충북', 'North Chungcheong'),
   sido('KR-44', '34', '44', '충청남도', '충남', 'South Chungcheong'),
-  sido('KR-45', '35', '52', '전북특별자치도', '전북', 'Jeonbuk', { former_names: [{ name_ko: '전라북도', valid_to: '2024-01-17' }] }),
+  sido('KR-45', '35', '52', '전북특별자치도', '전북', 'Jeonbuk', {
+    former_names: [{ name_ko: '전라북도', valid_to: '2024-01-17' }],
+  }),
   sido('KR-46', '36', '46', '전라남도', '전남', 'South Jeolla', { valid_to: '2026-06-30' }),
   sido('KR-47', '37', '47', '경상북도', '경북', 'North Gyeongsang'),
   sido('KR-48', '38', '48', '경상남도', '경남', 'South Gyeongsang'),
   sido('KR-49', '39', '50', '제주특별자치도', '제주', 'Jeju'),
   {
-    region_code: 'KR-JG', name_ko: '전남광주통합특별시', name_en: 'Jeonnam-Gwangju', kind: 'sido', iso_3166_2: null,
-    sido_code: null, admin_code: null, valid_from: '2026-07-01', valid_to: null, short_ko: '광주특별시',
+    region_code: 'KR-JG',
+    name_ko: '전남광주통합특별시',
+    name_en: 'Jeonnam-Gwangju',
+    kind: 'sido',
+    iso_3166_2: null,
+    sido_code: null,
+    admin_code: null,
+    valid_from: '2026-07-01',
+    valid_to: null,
+    short_ko: '광주특별시',
     members: ['KR-29', 'KR-46'],
   },
 ];
 
-const hq = (region_code: string, name_ko: string, name_en: string, members: string[], kind: RegionDef['kind'] = 'kbiz_hq'): RegionDef => ({
-  region_code, name_ko, name_en, kind, iso_3166_2: null, sido_code: null, admin_code: null,
-  valid_from: null, valid_to: null, short_ko: name_ko, members,
+const hq = (
+  region_code: string,
+  name_ko: string,
+  name_en: string,
+  members: string[],
+  kind: RegionDef['kind'] = 'kbiz_hq',
+): RegionDef => ({
+  region_code,
+  name_ko,
+  name_en,
+  kind,
+  iso_3166_2: null,
+  sido_code: null,
+  admin_code: null,
+  valid_from: null,
+  valid_to: null,
+  short_ko: name_ko,
+  members,
 });
 
 /** KBIZ regional headquarters covering more (or less) than one sido; one-sido headquarters use the sido. */
@@ -81,7 +123,10 @@ export const KBIZ_HQ: readonly RegionDef[] = [
  * Ministry sido codes in use before a rename, as the first two digits of older 10-digit administrative codes
  * (`강원도 춘천시 (4211000000)`): 42 강원 until 2023-06-10, 45 전북 until 2024-01-17. Today's codes are `admin_code`.
  */
-export const FORMER_ADMIN_CODES: ReadonlyArray<[string, string]> = [['42', 'KR-42'], ['45', 'KR-45']];
+export const FORMER_ADMIN_CODES: ReadonlyArray<[string, string]> = [
+  ['42', 'KR-42'],
+  ['45', 'KR-45'],
+];
 
 /** Extra spellings of composite headquarters seen in reports (`대전충남` drops 세종). */
 export const EXTRA_ALIASES: ReadonlyArray<[string, string]> = [

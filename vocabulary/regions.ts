@@ -142,7 +142,8 @@ export function readRegion(label: string): RegionReading {
   const conflict = (why: string): RegionReading => ({ code: null, conflict: `${label.trim()}: ${why}` });
   if (sidos.size > 1) return conflict(`administrative codes of different sido (${codes.join(', ')})`);
   if (bySido!.startsWith('?')) {
-    return name && (named || nameSido) ? conflict(`no sido has administrative code ${bySido!.slice(1)}`)
+    return name && (named || nameSido)
+      ? conflict(`no sido has administrative code ${bySido!.slice(1)}`)
       : { code: null, conflict: null };
   }
   if (named && nameSido === bySido) return { code: named, conflict: null };

@@ -50,8 +50,18 @@ const PLAIN: ReadonlyArray<[string, string, string, UnitDef['quantity_kind']]> =
 
 /** Korean magnitude words that prefix a unit: `백만원`, `천불`, `만명`. */
 export const MAGNITUDES: ReadonlyArray<[string, number]> = [
-  ['십', 1e1], ['백', 1e2], ['천', 1e3], ['만', 1e4], ['십만', 1e5], ['백만', 1e6], ['천만', 1e7],
-  ['억', 1e8], ['십억', 1e9], ['백억', 1e10], ['천억', 1e11], ['조', 1e12],
+  ['십', 1e1],
+  ['백', 1e2],
+  ['천', 1e3],
+  ['만', 1e4],
+  ['십만', 1e5],
+  ['백만', 1e6],
+  ['천만', 1e7],
+  ['억', 1e8],
+  ['십억', 1e9],
+  ['백억', 1e10],
+  ['천억', 1e11],
+  ['조', 1e12],
 ];
 
 const MAGNIFIABLE = new Set(['원', '불', '달러', '건', '개', '명', '회', '부', '개사', '업체', '톤']);
@@ -64,7 +74,13 @@ function buildVocabulary(): Map<string, UnitDef> {
     if (!MAGNIFIABLE.has(unit_raw)) continue;
     for (const [word, factor] of MAGNITUDES) {
       const spelled = word + unit_raw;
-      vocab.set(spelled, { unit_raw: spelled, unit, base_unit, multiplier: factor * (unit_raw === '톤' ? 1000 : 1), quantity_kind });
+      vocab.set(spelled, {
+        unit_raw: spelled,
+        unit,
+        base_unit,
+        multiplier: factor * (unit_raw === '톤' ? 1000 : 1),
+        quantity_kind,
+      });
     }
   }
   return vocab;

@@ -38,7 +38,9 @@ export async function searchMetrics(conn: DuckDBConnection, s: Search, limit: nu
   // the label part of each key: without its last two fields, unit and kind (`count`, `flow` would match everything)
   const labels = `list_transform(metric_keys, lambda k: regexp_replace(k, '(\\|[^|]*){2}$', ''))`;
   const keys = `array_to_string(${labels}, ${SEP})`;
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     WITH m AS (
       SELECT *, ${compact('name_ko')} AS ko, ${compact('name_en')} AS en,
              ${compact(`concat_ws(${SEP}, metric_id, name_ko, name_en, ${keys})`)} AS hay
@@ -58,7 +60,9 @@ export async function searchMetrics(conn: DuckDBConnection, s: Search, limit: nu
            count(*) OVER () AS matches
     FROM hits h LEFT JOIN latest l USING (metric_id)
     ORDER BY h.curated DESC, h.leftover NULLS LAST, h.metric_id
-    LIMIT $limit`, { ...searchParams(s, 'len'), limit });
+    LIMIT $limit`,
+    { ...searchParams(s, 'len'), limit },
+  );
   return rows;
 }
 
@@ -68,7 +72,9 @@ export async function searchMetrics(conn: DuckDBConnection, s: Search, limit: nu
  */
 export async function searchFacts(conn: DuckDBConnection, s: Search, limit: number): Promise<Rows> {
   const labels = `concat_ws(${SEP}, array_to_string(f.row_labels, ${SEP}), array_to_string(f.col_labels, ${SEP}))`;
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     WITH f AS (
       SELECT f.document_id, f.report_year, f.fact_id, f.row_labels, f.col_labels, f.value, f.unit_raw,
              f.value_base, f.base_unit, f.period_year, f.region_code, f.line_no, t.title AS table_title, f.subject,
@@ -86,7 +92,9 @@ export async function searchFacts(conn: DuckDBConnection, s: Search, limit: numb
            count(*) OVER () AS matches
     FROM f WHERE ${allWords(s, `concat_ws(${SEP}, labels, names, line)`)}
     ORDER BY rank, document_id, line_no, fact_id
-    LIMIT $limit`, { ...searchParams(s, 'phrase'), limit });
+    LIMIT $limit`,
+    { ...searchParams(s, 'phrase'), limit },
+  );
   return rows;
 }
 
@@ -100,21 +108,26 @@ export async function metricById(conn: DuckDBConnection, id: string): Promise<Ro
  * where reports disagree (restated), each report's.
  */
 export async function metricSeries(conn: DuckDBConnection, metricId: string, region?: string): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     SELECT period_year, region_code, value, unit_raw, value_base, base_unit, report_year, document_id, restated,
            fact_id, facts_in_report
     FROM v_metric_series WHERE metric_id = $id ${region ? 'AND region_code = $region' : ''}
     QUALIFY restated
          OR row_number() OVER (PARTITION BY region_code, period_year ORDER BY report_year DESC, document_id DESC) = 1
     ORDER BY region_code NULLS FIRST, period_year, report_year, document_id`,
-    region ? { id: metricId, region } : { id: metricId });
+    region ? { id: metricId, region } : { id: metricId },
+  );
   return rows;
 }
 
 /** Loaded documents, oldest report first. */
 export async function documentList(conn: DuckDBConnection): Promise<Rows> {
-  const { rows } = await query(conn,
-    'SELECT document_id, report_year, title FROM documents ORDER BY report_year, document_id');
+  const { rows } = await query(
+    conn,
+    'SELECT document_id, report_year, title FROM documents ORDER BY report_year, document_id',
+  );
   return rows;
 }
 
@@ -135,19 +148,25 @@ const PICKED = `
 
 /** Metrics document `b` gives values for and `a` does not (swap them for the metrics gone). */
 export async function metricsOnlyIn(conn: DuckDBConnection, b: string, a: string, limit: number): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     WITH ${PICKED}
     SELECT p.metric_id, any_value(m.name_ko) AS name_ko, any_value(m.kind) AS kind, count(*) AS values,
            min(p.period_year) AS first_year, max(p.period_year) AS last_year, count(*) OVER () AS matches
     FROM picked p LEFT JOIN metrics m USING (metric_id)
     WHERE p.document_id = $b AND p.metric_id NOT IN (SELECT metric_id FROM picked WHERE document_id = $a)
-    GROUP BY p.metric_id ORDER BY p.metric_id LIMIT $limit`, { a, b, limit });
+    GROUP BY p.metric_id ORDER BY p.metric_id LIMIT $limit`,
+    { a, b, limit },
+  );
   return rows;
 }
 
 /** Values both documents give for the same metric, region and period, that differ (value_base). */
 export async function restatedValues(conn: DuckDBConnection, a: string, b: string, limit: number): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     WITH ${PICKED}
     SELECT pa.metric_id, m.name_ko, pa.region_code, pa.period_year, pa.value AS value_a, pa.unit_raw AS unit_a,
            pb.value AS value_b, pb.unit_raw AS unit_b, pa.value_base AS value_base_a, pb.value_base AS value_base_b,
@@ -157,27 +176,36 @@ export async function restatedValues(conn: DuckDBConnection, a: string, b: strin
                   AND pb.region_code IS NOT DISTINCT FROM pa.region_code AND pb.period_year = pa.period_year
     LEFT JOIN metrics m ON m.metric_id = pa.metric_id
     WHERE pa.document_id = $a AND pa.value_base IS DISTINCT FROM pb.value_base
-    ORDER BY pa.metric_id, pa.region_code NULLS FIRST, pa.period_year LIMIT $limit`, { a, b, limit });
+    ORDER BY pa.metric_id, pa.region_code NULLS FIRST, pa.period_year LIMIT $limit`,
+    { a, b, limit },
+  );
   return rows;
 }
 
 /** Every table and view of the warehouse with its comment, tables first, each by name. */
 export async function relations(conn: DuckDBConnection): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     SELECT name, kind, comment FROM (
       SELECT table_name AS name, 'table' AS kind, comment FROM duckdb_tables()
       WHERE schema_name = 'main' AND NOT internal
       UNION ALL
       SELECT view_name, 'view', comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal)
-    ORDER BY kind, name`);
+    ORDER BY kind, name`,
+  );
   return rows;
 }
 
 /** The columns of one table or view: name, type and comment, in order. */
 export async function relationColumns(conn: DuckDBConnection, name: string): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     SELECT column_name AS name, data_type AS type, comment FROM duckdb_columns()
-    WHERE schema_name = 'main' AND table_name = $name ORDER BY column_index`, { name });
+    WHERE schema_name = 'main' AND table_name = $name ORDER BY column_index`,
+    { name },
+  );
   return rows;
 }
 
@@ -186,7 +214,9 @@ export async function relationColumns(conn: DuckDBConnection, name: string): Pro
  * come from the fact id (`t<line>-r<row>c<col>`, the cell's place in the grid); prose has none.
  */
 export async function neighbourCells(conn: DuckDBConnection, documentId: string, factId: string): Promise<Rows> {
-  const { rows } = await query(conn, `
+  const { rows } = await query(
+    conn,
+    `
     WITH f AS (
       SELECT document_id, table_id,
              TRY_CAST(regexp_extract(fact_id, '^t\\d+-r(\\d+)c(\\d+)', 1) AS INTEGER) AS r,
@@ -195,6 +225,8 @@ export async function neighbourCells(conn: DuckDBConnection, documentId: string,
     SELECT c.row_index, c.col_index, c.raw_text, c.role, c.row_index = f.r AS in_row, c.col_index = f.c AS in_col
     FROM table_cells c JOIN f ON c.document_id = f.document_id AND c.table_id = f.table_id
     WHERE c.role <> 'empty' AND (c.row_index = f.r OR (c.col_index = f.c AND c.role = 'header'))
-    ORDER BY c.row_index, c.col_index`, { doc: documentId, id: factId });
+    ORDER BY c.row_index, c.col_index`,
+    { doc: documentId, id: factId },
+  );
   return rows;
 }

@@ -13,7 +13,10 @@ export interface Warehouse {
  * Opens (creating if needed) the DuckDB file. DuckDB lets one process write a file at a time: a
  * second writer gets a clear "warehouse is locked" error rather than a corrupt file.
  */
-export async function openWarehouse(path: string, opts: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Warehouse> {
+export async function openWarehouse(
+  path: string,
+  opts: { readOnly?: boolean; memoryLimit?: string } = {},
+): Promise<Warehouse> {
   if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   // DuckDB would cache up to 80% of RAM; a batch loading thousands of reports needs far less.
@@ -24,7 +27,10 @@ export async function openWarehouse(path: string, opts: { readOnly?: boolean; me
   } catch (cause) {
     const text = String((cause as Error).message ?? cause);
     if (/lock/i.test(text)) {
-      throw new EtlError('warehouse_locked', 'warehouse is locked by another process; wait for it to finish', { source: path, cause });
+      throw new EtlError('warehouse_locked', 'warehouse is locked by another process; wait for it to finish', {
+        source: path,
+        cause,
+      });
     }
     throw new EtlError('warehouse_failed', `cannot open warehouse: ${text.split('\n')[0]}`, { source: path, cause });
   }

@@ -25,7 +25,8 @@ async function existingSchema(conn: DuckDBConnection): Promise<Existing> {
   const tables = await conn.runAndReadAll(`SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'`);
   for (const r of tables.getRowObjectsJson()) have.set(String(r.table_name), (r.comment as string | null) ?? null);
   const columns = await conn.runAndReadAll(
-    `SELECT table_name, column_name, comment, data_type FROM duckdb_columns() WHERE schema_name = 'main'`);
+    `SELECT table_name, column_name, comment, data_type FROM duckdb_columns() WHERE schema_name = 'main'`,
+  );
   for (const r of columns.getRowObjectsJson()) {
     have.set(`${r.table_name}.${r.column_name}`, (r.comment as string | null) ?? null);
     types.set(`${r.table_name}.${r.column_name}`, String(r.data_type));
@@ -36,15 +37,24 @@ async function existingSchema(conn: DuckDBConnection): Promise<Existing> {
 /** Where the warehouse records which schema it has: one row, the fingerprint of TABLES and VIEWS. */
 const SCHEMA_TABLE = {
   name: 'kbiz_schema',
-  comment: bilingual({ en: 'Fingerprint of the schema (tables, columns, comments, views) kbiz-etl last applied', ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기)의 지문' }),
+  comment: bilingual({
+    en: 'Fingerprint of the schema (tables, columns, comments, views) kbiz-etl last applied',
+    ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기)의 지문',
+  }),
   columns: [
-    ['fingerprint', 'VARCHAR', bilingual({ en: 'SHA-256 of the declared tables and views', ko: '선언한 표와 보기의 SHA-256' })],
+    [
+      'fingerprint',
+      'VARCHAR',
+      bilingual({ en: 'SHA-256 of the declared tables and views', ko: '선언한 표와 보기의 SHA-256' }),
+    ],
     ['applied_at', 'TIMESTAMPTZ', bilingual({ en: 'When it was applied (UTC)', ko: '적용 시각(UTC)' })],
   ],
 } as const;
 
 /** Changes whenever a table, column, comment or view of this version differs. */
-const FINGERPRINT = createHash('sha256').update(JSON.stringify({ TABLES: TABLES.map(({ row: _row, ...t }) => t), VIEWS })).digest('hex');
+const FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify({ TABLES: TABLES.map(({ row: _row, ...t }) => t), VIEWS }))
+  .digest('hex');
 
 async function appliedFingerprint(conn: DuckDBConnection): Promise<string | null> {
   try {
@@ -75,7 +85,8 @@ async function applySchema(conn: DuckDBConnection): Promise<void> {
   for (const view of VIEWS) {
     await conn.run(view.sql);
     await conn.run(`COMMENT ON VIEW ${view.name} IS ${quote(bilingual(view))}`);
-    for (const [column, comment] of viewColumnComments(view)) await conn.run(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
+    for (const [column, comment] of viewColumnComments(view))
+      await conn.run(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
   }
   const { name, comment, columns } = SCHEMA_TABLE;
   // One row, rewritten every time: replaced whole, so an older warehouse's column types go with it.

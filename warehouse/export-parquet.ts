@@ -50,7 +50,9 @@ export function exportedFingerprint(dir: string): string | null {
  */
 function kvMetadata(t: TableSpec): string {
   const entries: Array<[string, string]> = [
-    ['kbiz.table', t.name], ['kbiz.description.ko', t.ko], ['kbiz.description.en', t.en],
+    ['kbiz.table', t.name],
+    ['kbiz.description.ko', t.ko],
+    ['kbiz.description.en', t.en],
     ...t.columns.map((c): [string, string] => [`kbiz.column.${c.name}`, c.comment]),
   ];
   return `KV_METADATA {${entries.map(([k, v]) => `"${k.replace(/"/g, '""')}": ${lit(v)}`).join(', ')}}`;

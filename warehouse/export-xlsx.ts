@@ -14,8 +14,10 @@ const WRITER = 'kbiz-etl';
 export function isOurWorkbook(file: string): boolean {
   try {
     const core = readZipEntry(file, 'docProps/core.xml')?.toString('utf8') ?? '';
-    return core.includes(`<dc:creator>${WRITER}</dc:creator>`)
-      && core.includes(`<cp:lastModifiedBy>${WRITER}</cp:lastModifiedBy>`);
+    return (
+      core.includes(`<dc:creator>${WRITER}</dc:creator>`) &&
+      core.includes(`<cp:lastModifiedBy>${WRITER}</cp:lastModifiedBy>`)
+    );
   } catch {
     return false;
   }

@@ -1,13 +1,29 @@
 export { openReadOnly, openWarehouse, type Warehouse } from './connect.js';
 export { readOnlyQuery } from './read-only-query.js';
 export { ensureSchema } from './ddl.js';
-export { VIEWS, type ViewSpec } from './views.js';
-export { loadDocument, loadDimensions, loadedSources, recordRuns, warehouseFailure } from './load.js';
+export { loadDocument, loadDimensions, loadedSources, recordRuns } from './load.js';
 export { EXPORT_MANIFEST, exportParquet, exportedFingerprint, warehouseFingerprint } from './export-parquet.js';
 export { documentRows, dimensionRows } from './rows.js';
-export { query, qualityFindings, loadedDocuments, traceFact, isLoadedFrom, documentCounts, type Rows, type DocumentCounts } from './queries.js';
 export {
-  searchOf, searchMetrics, searchFacts, metricById, metricSeries, documentList, metricsOnlyIn, restatedValues, relations,
-  relationColumns, neighbourCells, type Search,
+  query,
+  qualityFindings,
+  loadedDocuments,
+  traceFact,
+  isLoadedFrom,
+  documentCounts,
+  type Rows,
+} from './queries.js';
+export {
+  searchOf,
+  searchMetrics,
+  searchFacts,
+  metricById,
+  metricSeries,
+  documentList,
+  metricsOnlyIn,
+  restatedValues,
+  relations,
+  relationColumns,
+  neighbourCells,
 } from './analyst-queries.js';
 export * as reportQueries from './report-queries.js';

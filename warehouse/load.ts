@@ -38,7 +38,12 @@ export async function loadedSources(conn: DuckDBConnection): Promise<Map<string,
   return new Map(rows.map((r) => [String(r.document_id), String(r.source_sha256)]));
 }
 
-async function replace(conn: DuckDBConnection, tables: Partial<Record<WarehouseTableName, TableRows>>, where: string | null, clear = true): Promise<number> {
+async function replace(
+  conn: DuckDBConnection,
+  tables: Partial<Record<WarehouseTableName, TableRows>>,
+  where: string | null,
+  clear = true,
+): Promise<number> {
   let n = 0;
   for (const [name, { rows, constants }] of Object.entries(tables) as Array<[WarehouseTableName, TableRows]>) {
     if (clear) await conn.run(`DELETE FROM ${name}${where ? ` WHERE ${where}` : ''}`);
@@ -51,7 +56,12 @@ async function replace(conn: DuckDBConnection, tables: Partial<Record<WarehouseT
  * Loads one document in one transaction: its old rows go and its new rows come together, so a
  * rerun never duplicates and a failure leaves the previous load in place.
  */
-export async function loadDocument(conn: DuckDBConnection, doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): Promise<number> {
+export async function loadDocument(
+  conn: DuckDBConnection,
+  doc: NormalizedDocument,
+  loaded_at: string,
+  artifact_sha256: string | null = null,
+): Promise<number> {
   await ensureSchema(conn);
   const id = doc.document.document_id.replace(/'/g, "''");
   try {
@@ -79,7 +89,10 @@ export async function loadDimensions(conn: DuckDBConnection): Promise<number> {
 }
 
 /** Appends run-log rows (their own small transaction). */
-export async function recordRuns(conn: DuckDBConnection, runs: readonly WarehouseRow<'pipeline_runs'>[]): Promise<void> {
+export async function recordRuns(
+  conn: DuckDBConnection,
+  runs: readonly WarehouseRow<'pipeline_runs'>[],
+): Promise<void> {
   await ensureSchema(conn);
   await inTransaction(conn, () => appendRows(conn, WAREHOUSE_TABLES.pipeline_runs, runs));
 }

@@ -47,8 +47,17 @@ const keywordRefusal = (keyword: string): string =>
  * = 'file', …)` writes log files; `query('…')` runs SQL text built at run time, past this check).
  */
 const SIDE_EFFECT_FUNCTIONS = [
-  'enable_logging', 'disable_logging', 'truncate_duckdb_logs', 'enable_profiling', 'disable_profiling',
-  'checkpoint', 'force_checkpoint', 'enable_peg_parser', 'disable_peg_parser', 'json_execute_serialized_sql', 'query',
+  'enable_logging',
+  'disable_logging',
+  'truncate_duckdb_logs',
+  'enable_profiling',
+  'disable_profiling',
+  'checkpoint',
+  'force_checkpoint',
+  'enable_peg_parser',
+  'disable_peg_parser',
+  'json_execute_serialized_sql',
+  'query',
 ];
 const SIDE_EFFECT_CALL = new RegExp(`(?<![\\w$])(${SIDE_EFFECT_FUNCTIONS.join('|')})\\s*\\(`, 'i');
 
@@ -57,12 +66,19 @@ const SIDE_EFFECT_CALL = new RegExp(`(?<![\\w$])(${SIDE_EFFECT_FUNCTIONS.join('|
  * words DuckDB reads as keywords and names (`"enable_logging"(…)` calls the function too).
  */
 export function sqlWords(sql: string): string {
-  const token = new RegExp([
-    /--[^\n]*/, /\/\*[\s\S]*?(?:\*\/|$)/, // comments
-    /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)/, /'(?:[^']|'')*(?:'|$)/, // E'…' and '…' strings
-    /(?<tag>\$\w*\$)[\s\S]*?(?:\k<tag>|$)/, // $$…$$ and $tag$…$tag$ strings
-    /"(?<ident>(?:[^"]|"")*)(?:"|$)/, // quoted identifiers
-  ].map((re) => re.source).join('|'), 'g');
+  const token = new RegExp(
+    [
+      /--[^\n]*/,
+      /\/\*[\s\S]*?(?:\*\/|$)/, // comments
+      /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)/,
+      /'(?:[^']|'')*(?:'|$)/, // E'…' and '…' strings
+      /(?<tag>\$\w*\$)[\s\S]*?(?:\k<tag>|$)/, // $$…$$ and $tag$…$tag$ strings
+      /"(?<ident>(?:[^"]|"")*)(?:"|$)/, // quoted identifiers
+    ]
+      .map((re) => re.source)
+      .join('|'),
+    'g',
+  );
   return sql.replace(token, (...args) => {
     const ident = (args.at(-1) as { ident?: string }).ident;
     return ident === undefined ? ' ' : ` ${ident.replace(/""/g, '"')} `;
@@ -72,8 +88,19 @@ export function sqlWords(sql: string): string {
 /** How a read begins; `PRAGMA` only with a pragma that reads. */
 const READ_START = /^(?:select|with|from|values|table|describe|show|summarize|\()/i;
 const READ_PRAGMAS = [
-  'table_info', 'show_tables', 'show_tables_expanded', 'show', 'database_size', 'database_list', 'storage_info',
-  'metadata_info', 'version', 'platform', 'user_agent', 'collations', 'functions',
+  'table_info',
+  'show_tables',
+  'show_tables_expanded',
+  'show',
+  'database_size',
+  'database_list',
+  'storage_info',
+  'metadata_info',
+  'version',
+  'platform',
+  'user_agent',
+  'collations',
+  'functions',
 ];
 const READ_PRAGMA = new RegExp(`^pragma\\s+(?:${READ_PRAGMAS.join('|')})\\b`, 'i');
 
@@ -82,7 +109,10 @@ const READ_PRAGMA = new RegExp(`^pragma\\s+(?:${READ_PRAGMAS.join('|')})\\b`, 'i
  * effects for some statements (`EXPORT DATABASE 'dir'` creates the folder when it is planned).
  */
 function refusalByKeyword(words: string): string | null {
-  for (const text of words.split(';').map((t) => t.trim()).filter(Boolean)) {
+  for (const text of words
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const read = text.replace(/^explain\s+(?:\((?!\s*(?:select|with|from|values|table)\b)[^()]*\)\s*)?/i, '');
     if (read !== text && /\banaly[sz]e\b/i.test(text)) return 'EXPLAIN ANALYZE runs the statement';
     if (READ_START.test(read) || READ_PRAGMA.test(read)) continue;

@@ -11,12 +11,24 @@ export interface TableRows<T extends WarehouseTableName = WarehouseTableName> {
 
 type RowsOf<T extends WarehouseTableName> = { [K in T]: TableRows<K> };
 type PerDocumentTable =
-  | 'documents' | 'source_lines' | 'sections' | 'report_tables' | 'table_cells' | 'facts' | 'date_mentions' | 'quality_checks' | 'issues'
+  | 'documents'
+  | 'source_lines'
+  | 'sections'
+  | 'report_tables'
+  | 'table_cells'
+  | 'facts'
+  | 'date_mentions'
+  | 'quality_checks'
+  | 'issues'
   | 'document_metrics';
 type DimensionTable = 'units' | 'regions' | 'region_names' | 'region_aliases' | 'region_members';
 
 /** Rows of every per-document table for one normalized document. */
-export function documentRows(doc: NormalizedDocument, loaded_at: string, artifact_sha256: string | null = null): RowsOf<PerDocumentTable> {
+export function documentRows(
+  doc: NormalizedDocument,
+  loaded_at: string,
+  artifact_sha256: string | null = null,
+): RowsOf<PerDocumentTable> {
   const d = doc.document;
   const constants = { document_id: d.document_id, report_year: d.report_year };
   return {
@@ -39,8 +51,14 @@ export function dimensionRows(): RowsOf<DimensionTable> {
   return {
     units: { rows: [...UNITS.values()], constants },
     regions: { rows: REGIONS, constants },
-    region_names: { rows: REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f }))), constants },
+    region_names: {
+      rows: REGIONS.flatMap((r) => (r.former_names ?? []).map((f) => ({ region_code: r.region_code, ...f }))),
+      constants,
+    },
     region_aliases: { rows: [...REGION_ALIASES].map(([alias, region_code]) => ({ alias, region_code })), constants },
-    region_members: { rows: REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m }))), constants },
+    region_members: {
+      rows: REGIONS.flatMap((r) => r.members.map((m) => ({ region_code: r.region_code, member_iso_3166_2: m }))),
+      constants,
+    },
   };
 }

@@ -18,9 +18,9 @@ export const VIEWS: readonly ViewSpec[] = [
     base: 'facts',
     columns: {
       document_title: ['Title of the document', '문서 제목'],
-      section_path: ['Titles from the chapter down to the fact\'s section', '장부터 수치가 속한 절까지의 제목 경로'],
-      section_title: ['Title of the fact\'s section', '수치가 속한 절의 제목'],
-      table_title: ['Title of the fact\'s table, NULL for prose', '수치가 속한 표의 제목, 본문이면 NULL'],
+      section_path: ["Titles from the chapter down to the fact's section", '장부터 수치가 속한 절까지의 제목 경로'],
+      section_title: ["Title of the fact's section", '수치가 속한 절의 제목'],
+      table_title: ["Title of the fact's table, NULL for prose", '수치가 속한 표의 제목, 본문이면 NULL'],
       region_name: ['Korean name of region_code', 'region_code의 한국어 이름'],
       region_kind: ['sido, kbiz_hq or subregion', '지역 종류: sido, kbiz_hq, subregion'],
     },
@@ -60,9 +60,12 @@ export const VIEWS: readonly ViewSpec[] = [
     ko: '지표(지표당 한 행), 보고서가 바뀌어도 같음: 관리 목록(sources/metrics.csv)의 이름 또는 머리글로 만든 이름',
     columns: {
       metric_id: ['Metric id (facts.metric_id)', '지표 ID(facts.metric_id)'],
-      name_ko: ['Korean name (the latest report\'s, where reports differ)', '한국어 이름(보고서마다 다르면 최근 것)'],
+      name_ko: ["Korean name (the latest report's, where reports differ)", '한국어 이름(보고서마다 다르면 최근 것)'],
       name_en: ['English name (curated metrics)', '영어 이름(관리 목록의 지표)'],
-      kind: ['flow (amount in the period), stock (at period end), cumulative (since cumulative_from), rate, share, change (증감, B−A) or ratio', '측정 종류: flow(기간 중), stock(기말), cumulative(cumulative_from부터 누계), rate(율), share(비중), change(증감), ratio(배)'],
+      kind: [
+        'flow (amount in the period), stock (at period end), cumulative (since cumulative_from), rate, share, change (증감, B−A) or ratio',
+        '측정 종류: flow(기간 중), stock(기말), cumulative(cumulative_from부터 누계), rate(율), share(비중), change(증감), ratio(배)',
+      ],
       unit_family: ['Base unit of its values (KRW, count, percent …)', '값의 기준 단위(KRW, count, percent 등)'],
       denominator_metric_id: ['For a share: the metric it divides by', '비중이면 분모 지표'],
       cumulative_from: ['For a cumulative metric: the first year it adds up', '누계 지표면 합산 시작 연도'],
@@ -82,7 +85,7 @@ export const VIEWS: readonly ViewSpec[] = [
   },
   {
     name: 'v_metric_series',
-    en: 'One row per metric, region, period and reporting year: a period restated by a later report shows each report\'s value',
+    en: "One row per metric, region, period and reporting year: a period restated by a later report shows each report's value",
     ko: '지표·지역·기간·보고 연도마다 한 행: 뒤 보고서가 고쳐 쓴 기간은 보고서마다 값이 나옴',
     columns: {
       metric_id: ['Metric', '지표'],
@@ -90,8 +93,14 @@ export const VIEWS: readonly ViewSpec[] = [
       name_en: ['English name of the metric', '지표의 영어 이름'],
       kind: ['Measure kind of the metric (see metrics.kind)', '지표의 측정 종류(metrics.kind 참고)'],
       region_code: ['Region, NULL for the whole country or the organisation', '지역, 전국·기관 전체면 NULL'],
-      period_year: ['Year the value is for (the report year where the labels name none)', '값의 연도(머리글에 연도가 없으면 보고 연도)'],
-      period_from_labels: ['Whether the labels name the year (false: taken from the report year)', '머리글이 연도를 적었는지(false면 보고 연도로 대신함)'],
+      period_year: [
+        'Year the value is for (the report year where the labels name none)',
+        '값의 연도(머리글에 연도가 없으면 보고 연도)',
+      ],
+      period_from_labels: [
+        'Whether the labels name the year (false: taken from the report year)',
+        '머리글이 연도를 적었는지(false면 보고 연도로 대신함)',
+      ],
       report_year: ['Year of the report that gives the value', '값을 준 보고서의 연도'],
       document_id: ['Document that gives the value', '값을 준 문서'],
       value: ['Value as written, in unit_raw', 'unit_raw 단위로 적힌 값'],
@@ -99,8 +108,14 @@ export const VIEWS: readonly ViewSpec[] = [
       value_base: ['Value in base_unit', 'base_unit 기준 값'],
       base_unit: ['Base unit', '기준 단위'],
       fact_id: ['The fact (facts.fact_id) the value comes from', '값의 출처 수치(facts.fact_id)'],
-      facts_in_report: ['How many facts of this report gave a value for this metric, region and period (more than 1: look at them)', '이 보고서에서 같은 지표·지역·기간 값을 준 수치 개수(2 이상이면 확인 필요)'],
-      restated: ['Another report gives a different value for the same metric, region and period', '다른 보고서가 같은 지표·지역·기간에 다른 값을 줌'],
+      facts_in_report: [
+        'How many facts of this report gave a value for this metric, region and period (more than 1: look at them)',
+        '이 보고서에서 같은 지표·지역·기간 값을 준 수치 개수(2 이상이면 확인 필요)',
+      ],
+      restated: [
+        'Another report gives a different value for the same metric, region and period',
+        '다른 보고서가 같은 지표·지역·기간에 다른 값을 줌',
+      ],
     },
     sql: `CREATE OR REPLACE VIEW v_metric_series AS
      WITH candidates AS (
@@ -118,7 +133,7 @@ export const VIEWS: readonly ViewSpec[] = [
   },
   {
     name: 'v_metric_latest',
-    en: 'The latest report\'s value of each metric, region and period',
+    en: "The latest report's value of each metric, region and period",
     ko: '지표·지역·기간마다 가장 최근 보고서의 값',
     columns: {
       metric_id: ['Metric', '지표'],

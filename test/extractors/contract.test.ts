@@ -24,11 +24,15 @@ const CASES: readonly ContractCase[] = [
   ...PDF_RENDITIONS.map(([name, file]): ContractCase => ({ name, format: 'pdf', file, bytes: () => fixture(file) })),
   {
     name: 'XLSX of the whole report, a line per row, numbers as numbers',
-    format: 'xlsx', file: 'report.xlsx', bytes: wholeReportWorkbook,
+    format: 'xlsx',
+    file: 'report.xlsx',
+    bytes: wholeReportWorkbook,
   },
   {
     name: 'HWPX of the whole report, lines as paragraphs, tab tables as hp:tbl',
-    format: 'hwpx', file: 'report.hwpx', bytes: () => reportHwpx(reportLines()),
+    format: 'hwpx',
+    file: 'report.hwpx',
+    bytes: () => reportHwpx(reportLines()),
   },
 ];
 

@@ -25,13 +25,20 @@ describe('decodeText', () => {
   });
 
   it('reads Hanja in CP949 too', () => {
-    expect(decodeText(iconv.encode('中企 판로확대', 'cp949'), 'x.txt')).toEqual({ text: '中企 판로확대', encoding: 'cp949' });
+    expect(decodeText(iconv.encode('中企 판로확대', 'cp949'), 'x.txt')).toEqual({
+      text: '中企 판로확대',
+      encoding: 'cp949',
+    });
   });
 
   it('rejects empty, binary and undecodable input with the file name', () => {
-    expect(() => decodeText(new Uint8Array(), 'empty.txt')).toThrowErrorMatchingInlineSnapshot(`[EtlError: empty.txt: file is empty]`);
+    expect(() => decodeText(new Uint8Array(), 'empty.txt')).toThrowErrorMatchingInlineSnapshot(
+      `[EtlError: empty.txt: file is empty]`,
+    );
     const binary = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
-    expect(() => decodeText(binary, 'blob.bin')).toThrowErrorMatchingInlineSnapshot(`[EtlError: blob.bin: binary content, not a text document]`);
+    expect(() => decodeText(binary, 'blob.bin')).toThrowErrorMatchingInlineSnapshot(
+      `[EtlError: blob.bin: binary content, not a text document]`,
+    );
     const latin = Buffer.from([0x80, 0x81, 0xff, 0xfe, 0x41, 0x80, 0xff, 0x81, 0x42, 0xff]);
     expect(() => decodeText(latin, 'odd.txt')).toThrow(/odd\.txt: not UTF-8, UTF-16 or CP949 text|odd\.txt: binary/);
   });
@@ -52,6 +59,8 @@ describe('splitLines', () => {
 
   it('refuses a line longer than the limit, naming file and line', () => {
     const text = `ok\n${'가'.repeat(200_000)}\n`;
-    expect(() => splitLines(text, 'big.txt')).toThrowErrorMatchingInlineSnapshot(`[EtlError: big.txt:2: line is 200,000 characters (limit 100,000)]`);
+    expect(() => splitLines(text, 'big.txt')).toThrowErrorMatchingInlineSnapshot(
+      `[EtlError: big.txt:2: line is 200,000 characters (limit 100,000)]`,
+    );
   });
 });

@@ -28,11 +28,15 @@ describe.each(PDF_RENDITIONS)('%s', (_name, file) => {
     const pages = Math.max(...extracted.lines.map((l) => l.page ?? 0));
     expect(furniture).toHaveLength(2 * pages);
     for (const l of furniture) {
-      expect(l.text).toMatch(/^\d+\/\d+\/\d+, \d+:\d+ [AP]M 2020년도 사업보고 요약$|^file:\/\/\S+\/report\.html (\d+)\/\d+$/);
+      expect(l.text).toMatch(
+        /^\d+\/\d+\/\d+, \d+:\d+ [AP]M 2020년도 사업보고 요약$|^file:\/\/\S+\/report\.html (\d+)\/\d+$/,
+      );
       const page = /report\.html (\d+)\//.exec(l.text)?.[1];
       if (page) expect(Number(page)).toBe(l.page);
     }
-    expect(extracted.lines.findIndex((l) => l.furniture)).toBeGreaterThan(extracted.lines.findLastIndex((l) => l.kind === 'table_row'));
+    expect(extracted.lines.findIndex((l) => l.furniture)).toBeGreaterThan(
+      extracted.lines.findLastIndex((l) => l.kind === 'table_row'),
+    );
     expect(doc.facts.some((f) => furniture.some((l) => l.line_no === f.line_no))).toBe(false);
   });
 });
@@ -40,7 +44,8 @@ describe.each(PDF_RENDITIONS)('%s', (_name, file) => {
 describe.each(['kbiz-2020-ruled.pdf', 'kbiz-2020-aligned.pdf'])('%s, where no line wraps', (file) => {
   it('recognises headings, bullets, captions and unit notes as in text, line for line', async () => {
     const extracted = await extractPdf(fixture(file), ref({ source_path: file }), 'test');
-    const kinds = (d: { lines: ReadonlyArray<{ kind: string }> }) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind);
+    const kinds = (d: { lines: ReadonlyArray<{ kind: string }> }) =>
+      d.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind);
     expect(kinds(extracted)).toEqual(kinds(text));
   });
 });
@@ -54,19 +59,33 @@ describe('CSV of the whole report, a record per line', () => {
 
 describe('XLSX of several report tables', () => {
   it('gives the same facts as the text versions of those tables', async () => {
-    const extracted = await extractXlsx(fixture('kbiz-2020-tables.xlsx'), ref({ source_path: 'tables.xlsx', report_year: 2020 }), 'test');
+    const extracted = await extractXlsx(
+      fixture('kbiz-2020-tables.xlsx'),
+      ref({ source_path: 'tables.xlsx', report_year: 2020 }),
+      'test',
+    );
     const doc = normalize(extracted);
-    expect(doc.tables.map((t) => t.title)).toEqual(["회원 현황 ('20. 12월말 기준)", '연도별 가입해지 현황', '운용현황', '13개 지역본부 511건의 정책과제 건의, 178건 반영', '가입현황']);
+    expect(doc.tables.map((t) => t.title)).toEqual([
+      "회원 현황 ('20. 12월말 기준)",
+      '연도별 가입해지 현황',
+      '운용현황',
+      '13개 지역본부 511건의 정책과제 건의, 178건 반영',
+      '가입현황',
+    ]);
     const xlsx = tableFacts(doc);
     const fromText = tableFacts(text).filter((f) => doc.tables.some((t) => f.startsWith(`${t.title} |`)));
     expect(difference(fromText, xlsx)).toEqual({ missing: [], unexpected: [] });
     expect(xlsx).toHaveLength(182);
   });
 
-  it('uses a formula\'s cached value but never evaluates it, and says so', async () => {
+  it("uses a formula's cached value but never evaluates it, and says so", async () => {
     const extracted = await extractXlsx(fixture('kbiz-2020-tables.xlsx'), ref({ report_year: 2020 }), 'test');
     expect(extracted.issues.filter((i) => i.code === 'formula_cell')).toEqual([
-      { code: 'formula_cell', message: "회원 현황 ('20. 12월말 기준)!D10: formula =SUM(D4:D9) not evaluated; its cached value 681494 is used", line_no: 12 },
+      {
+        code: 'formula_cell',
+        message: "회원 현황 ('20. 12월말 기준)!D10: formula =SUM(D4:D9) not evaluated; its cached value 681494 is used",
+        line_no: 12,
+      },
     ]);
   });
 });

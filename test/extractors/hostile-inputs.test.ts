@@ -93,7 +93,10 @@ describe('a number too large to be a fact', () => {
     });
     expect(doc.issues).toEqual([issue(300, 6), issue(400, 9)]);
     const normalized = NormalizedDocument.parse(normalize(doc));
-    expect(normalized.facts.map((f) => [f.line_no, f.value])).toEqual([[7, 5], [9, 7]]);
+    expect(normalized.facts.map((f) => [f.line_no, f.value])).toEqual([
+      [7, 5],
+      [9, 7],
+    ]);
   });
 });
 

@@ -27,59 +27,110 @@ describe('HWPX written by hand', () => {
   });
 
   it('spreads merged cells over their range and takes a merged first row as the unit note', async () => {
-    const body = paragraph('2020년도 사업보고') + paragraph('〈 회원 현황 〉') + table([
-      [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
-      [{ text: '구 분', col: 0, rowSpan: 2 }, { text: '지원규모', col: 1, colSpan: 2 }],
-      [{ text: '과제 수', col: 1 }, { text: '지원한도', col: 2 }],
-      [{ text: '스케일업 팁스', col: 0 }, { text: '15', col: 1 }, { text: '3,000', col: 2 }],
-    ]);
+    const body =
+      paragraph('2020년도 사업보고') +
+      paragraph('〈 회원 현황 〉') +
+      table([
+        [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
+        [
+          { text: '구 분', col: 0, rowSpan: 2 },
+          { text: '지원규모', col: 1, colSpan: 2 },
+        ],
+        [
+          { text: '과제 수', col: 1 },
+          { text: '지원한도', col: 2 },
+        ],
+        [
+          { text: '스케일업 팁스', col: 0 },
+          { text: '15', col: 1 },
+          { text: '3,000', col: 2 },
+        ],
+      ]);
     const doc = await extractHwpx(hwpxPackage(body), at('m.hwpx', 2020), 't');
     expect(doc.lines.filter((l) => l.kind !== 'blank').map((l) => `${l.kind} ${l.text}`)).toEqual([
-      'title 2020년도 사업보고', 'caption 〈 회원 현황 〉', 'unit_note (단위 : 개, 백만원)',
-      'table_row 구 분\t지원규모\t지원규모', 'table_row 구 분\t과제 수\t지원한도', 'table_row 스케일업 팁스\t15\t3,000',
+      'title 2020년도 사업보고',
+      'caption 〈 회원 현황 〉',
+      'unit_note (단위 : 개, 백만원)',
+      'table_row 구 분\t지원규모\t지원규모',
+      'table_row 구 분\t과제 수\t지원한도',
+      'table_row 스케일업 팁스\t15\t3,000',
     ]);
     const norm = normalize(doc);
-    expect(norm.tables.map((t) => [t.title, t.unit_note, t.header_row_count])).toEqual([['회원 현황', '(단위 : 개, 백만원)', 2]]);
+    expect(norm.tables.map((t) => [t.title, t.unit_note, t.header_row_count])).toEqual([
+      ['회원 현황', '(단위 : 개, 백만원)', 2],
+    ]);
     expect(norm.facts.filter((f) => f.origin === 'table').map((f) => [f.col_labels.join('/'), f.value])).toEqual([
-      ['지원규모/과제 수', 15], ['지원규모/지원한도', 3000],
+      ['지원규모/과제 수', 15],
+      ['지원규모/지원한도', 3000],
     ]);
   });
 
   it('reads layout tables (one cell, one row, contact boxes) as text and keeps a nested table a table', async () => {
-    const nested = table([[{ text: '안내', col: 0 }]]).replace('<hp:subList>', '<hp:subList>'
-      + plainTable([['구분', '2019', '2020'], ['건수', '12', '15']]));
-    const body = paragraph('2020년도 사업보고') + plainTable([['보도자료']]) + plainTable([['보도시점', '2021. 2. 1.(월)']])
-      + plainTable([['담당 부서', '협동조합정책실'], ['담당자', '홍길동 (02-2124-3000)']]) + nested;
+    const nested = table([[{ text: '안내', col: 0 }]]).replace(
+      '<hp:subList>',
+      '<hp:subList>' +
+        plainTable([
+          ['구분', '2019', '2020'],
+          ['건수', '12', '15'],
+        ]),
+    );
+    const body =
+      paragraph('2020년도 사업보고') +
+      plainTable([['보도자료']]) +
+      plainTable([['보도시점', '2021. 2. 1.(월)']]) +
+      plainTable([
+        ['담당 부서', '협동조합정책실'],
+        ['담당자', '홍길동 (02-2124-3000)'],
+      ]) +
+      nested;
     const doc = await extractHwpx(hwpxPackage(body), at('l.hwpx', 2020), 't');
-    expect(texts(doc, 'title').concat(texts(doc, 'text'))).toEqual(expect.arrayContaining([
-      '보도자료', '보도시점 2021. 2. 1.(월)', '담당 부서 협동조합정책실', '담당자 홍길동 (02-2124-3000)', '안내',
-    ]));
+    expect(texts(doc, 'title').concat(texts(doc, 'text'))).toEqual(
+      expect.arrayContaining([
+        '보도자료',
+        '보도시점 2021. 2. 1.(월)',
+        '담당 부서 협동조합정책실',
+        '담당자 홍길동 (02-2124-3000)',
+        '안내',
+      ]),
+    );
     expect(doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')))).toEqual([['구분|2019|2020', '건수|12|15']]);
   });
 });
 
 describe('hostile HWPX', () => {
   it('refuses a zip bomb before inflating it', async () => {
-    const bomb = zipEntries([['mimetype', Buffer.from('application/hwp+zip'), true], ['Contents/section0.xml', Buffer.alloc(8 << 20)]]);
+    const bomb = zipEntries([
+      ['mimetype', Buffer.from('application/hwp+zip'), true],
+      ['Contents/section0.xml', Buffer.alloc(8 << 20)],
+    ]);
     expect(bomb.length).toBeLessThan(20_000);
-    await expect(extractHwpx(bomb, at('bomb.hwpx'), 't')).rejects.toThrow(/^bomb\.hwpx: Contents\/section0\.xml inflates \d+:1 \(limit 200:1\): refusing to inflate$/);
+    await expect(extractHwpx(bomb, at('bomb.hwpx'), 't')).rejects.toThrow(
+      /^bomb\.hwpx: Contents\/section0\.xml inflates \d+:1 \(limit 200:1\): refusing to inflate$/,
+    );
   });
 
   it('refuses an XML entity bomb without expanding an entity', async () => {
-    const laughs = '<!DOCTYPE hs:sec [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-      + '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>';
+    const laughs =
+      '<!DOCTYPE hs:sec [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">' +
+      '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>';
     const bytes = hwpxPackage(paragraph('2020년도 사업보고').replace('2020년도 사업보고', '&d;'), laughs);
-    await expect(extractHwpx(bytes, at('laughs.hwpx'), 't')).rejects.toThrowErrorMatchingInlineSnapshot(`[EtlError: laughs.hwpx: HWPX part Contents/section0.xml declares a DTD (entities are never expanded)]`);
+    await expect(extractHwpx(bytes, at('laughs.hwpx'), 't')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[EtlError: laughs.hwpx: HWPX part Contents/section0.xml declares a DTD (entities are never expanded)]`,
+    );
   });
 
   it('names a damaged package', async () => {
     const bytes = hwpxPackage(paragraph('x'));
-    await expect(extractHwpx(bytes.subarray(0, bytes.length - 30), at('cut.hwpx'), 't')).rejects.toThrow(/^cut\.hwpx: not a readable ZIP/);
+    await expect(extractHwpx(bytes.subarray(0, bytes.length - 30), at('cut.hwpx'), 't')).rejects.toThrow(
+      /^cut\.hwpx: not a readable ZIP/,
+    );
   });
 });
 
 describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
-  const expected = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'press-156754052.expected.json'), 'utf8'));
+  const expected = JSON.parse(
+    readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'press-156754052.expected.json'), 'utf8'),
+  );
   let hwpx: NormalizedDocument;
 
   it('reads the 2026 labour-ministry HWPX with its pages, layout boxes as text', async () => {
@@ -91,13 +142,23 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
     const lines = doc.lines.map((l) => l.text);
     for (const box of expected.layout_boxes_as_text) expect(lines).toContain(box);
     expect(doc.lines.filter((l) => l.text.includes('044-202-7026')).map((l) => l.kind)).toEqual(['title']);
-    expect(hwpx.tables.map((t) => t.title)).toEqual([expected.budget_table.caption.replace(/^【\s*|\s*】$/g, ''), expected.summary_table.title]);
+    expect(hwpx.tables.map((t) => t.title)).toEqual([
+      expected.budget_table.caption.replace(/^【\s*|\s*】$/g, ''),
+      expected.summary_table.title,
+    ]);
   });
 
   it('gives every value of the budget table, with its year, as read by hand; no unit contradicts the caption', () => {
     const facts = hwpx.facts.filter((f) => f.table_id === hwpx.tables[0]!.table_id);
-    const got = facts.filter((f) => f.value !== null).map((f) => [dots(f.row_labels.join('/')), f.col_labels.join(' '), f.value, f.period_year]);
-    const want = expected.budget_table.facts.map((f: { row: string; col: string; value: number; year: number }) => [dots(f.row), f.col, f.value, f.year]);
+    const got = facts
+      .filter((f) => f.value !== null)
+      .map((f) => [dots(f.row_labels.join('/')), f.col_labels.join(' '), f.value, f.period_year]);
+    const want = expected.budget_table.facts.map((f: { row: string; col: string; value: number; year: number }) => [
+      dots(f.row),
+      f.col,
+      f.value,
+      f.year,
+    ]);
     expect(got).toEqual(want);
     const units = facts.filter((f) => f.value !== null).map((f) => f.unit_raw);
     expected.budget_table.facts.forEach((f: { unit: string }, i: number) => expect([f.unit, null]).toContain(units[i]));
@@ -107,25 +168,47 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
     const t = hwpx.tables[1]!;
     const rows = hwpx.lines.filter((l) => l.table_id === t.table_id).map((l) => l.text.split('\t'));
     for (const row of expected.summary_table.rows) {
-      expect(rows.some((r) => r[1] === row['사업명'] && (row['본예산'] === null || r[2] === row['본예산']) && r[3] === row['1회추경(순증)'])).toBe(true);
+      expect(
+        rows.some(
+          (r) =>
+            r[1] === row['사업명'] &&
+            (row['본예산'] === null || r[2] === row['본예산']) &&
+            r[3] === row['1회추경(순증)'],
+        ),
+      ).toBe(true);
     }
     expect(t.unit_note).toBe(expected.summary_table.unit_note);
   });
 
   it('gives the budget table the values its PDF twin gives, row by row', async () => {
-    const pdf = await (await import('../../extractors/index.js')).extractPdf(real('press-156754052.pdf'), at('p.pdf'), 't');
-    const rowsOf = (lines: readonly { text: string; kind: string }[]) => expected.budget_table.facts
-      .map((f: { row: string }) => f.row).filter((r: string, i: number, all: string[]) => all.indexOf(r) === i)
-      .map((row: string) => lines.find((l) => l.kind === 'table_row' && dots(l.text).startsWith(`${dots(row)}\t`))?.text.split('\t').slice(1));
+    const pdf = await (
+      await import('../../extractors/index.js')
+    ).extractPdf(real('press-156754052.pdf'), at('p.pdf'), 't');
+    const rowsOf = (lines: readonly { text: string; kind: string }[]) =>
+      expected.budget_table.facts
+        .map((f: { row: string }) => f.row)
+        .filter((r: string, i: number, all: string[]) => all.indexOf(r) === i)
+        .map((row: string) =>
+          lines
+            .find((l) => l.kind === 'table_row' && dots(l.text).startsWith(`${dots(row)}\t`))
+            ?.text.split('\t')
+            .slice(1),
+        );
     expect(rowsOf(pdf.lines)).toEqual(rowsOf(hwpx.lines));
-    expect(rowsOf(hwpx.lines).flat().filter((c: string) => /\d/.test(c))).toHaveLength(expected.budget_table.facts.length);
+    expect(
+      rowsOf(hwpx.lines)
+        .flat()
+        .filter((c: string) => /\d/.test(c)),
+    ).toHaveLength(expected.budget_table.facts.length);
   });
 
   it('reads the agriculture-ministry HWPX: its nested schedule table and its unit row', async () => {
     const doc = await extractHwpx(real('press-156754209.hwpx'), at('press-156754209.hwpx'), 't');
     expect(doc.lines.some((l) => l.kind === 'unit_note' && l.text === '(단위 : 개, 백만원)')).toBe(true);
     const grids = doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')));
-    expect(grids).toContainEqual(expect.arrayContaining(['스케일업 팁스|36개월|15|30억원', '글로벌 팁스|48개월|1|60억원']));
+    expect(grids).toContainEqual(
+      expect.arrayContaining(['스케일업 팁스|36개월|15|30억원', '글로벌 팁스|48개월|1|60억원']),
+    );
     expect(grids).toContainEqual(expect.arrayContaining(['스케일업 팁스|정책지정형|4.14.~4.30.|5월|5월']));
   });
 
@@ -136,10 +219,18 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
     const lines = doc.lines.map((l) => l.text);
     expect(lines).toContain('담당과장 장인숙(02-2110-2430) 담 당 자 용찬재 사무관(02-2110-2428)');
     expect(lines.some((l) => l.includes('약 6,300여명의 국민이 참여하여 총 10,000건 이상'))).toBe(true);
-    expect(doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')))).toEqual([[
-      '구 분|한국형발사체(누리호)|시험발사체', '형 상||', '목 적|1.5톤급 실용위성을 지구저궤도(600~800km)에 투입|한국형발사체 75톤급 엔진의 비행성능 검증',
-      '총 길이|47.2 m|25.8 m', '최대 직경|3.5 m|2.6 m', '이륙 중량|200 톤|52.1 톤', '탑재체 중량|1.5 톤|-', '단 수|3단|1단',
-    ]]);
+    expect(doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')))).toEqual([
+      [
+        '구 분|한국형발사체(누리호)|시험발사체',
+        '형 상||',
+        '목 적|1.5톤급 실용위성을 지구저궤도(600~800km)에 투입|한국형발사체 75톤급 엔진의 비행성능 검증',
+        '총 길이|47.2 m|25.8 m',
+        '최대 직경|3.5 m|2.6 m',
+        '이륙 중량|200 톤|52.1 톤',
+        '탑재체 중량|1.5 톤|-',
+        '단 수|3단|1단',
+      ],
+    ]);
   });
 });
 
@@ -153,11 +244,15 @@ describe.skipIf(!hasReal)('hostile HWP 5 (the real file, altered in the test)', 
   };
 
   it('refuses a password-protected HWP', async () => {
-    await expect(extractHwp(withFlags(1 << 1), at('pw.hwp'), 't')).rejects.toThrow(/^pw\.hwp: HWP document password-protected: /);
+    await expect(extractHwp(withFlags(1 << 1), at('pw.hwp'), 't')).rejects.toThrow(
+      /^pw\.hwp: HWP document password-protected: /,
+    );
   });
 
   it('refuses a DRM-locked HWP', async () => {
-    await expect(extractHwp(withFlags(1 << 4), at('drm.hwp'), 't')).rejects.toThrow(/^drm\.hwp: HWP document DRM-locked \(문서 보안\): /);
+    await expect(extractHwp(withFlags(1 << 4), at('drm.hwp'), 't')).rejects.toThrow(
+      /^drm\.hwp: HWP document DRM-locked \(문서 보안\): /,
+    );
   });
 
   it('refuses a broken compound file', async () => {

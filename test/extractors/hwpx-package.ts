@@ -43,24 +43,41 @@ export function zipEntries(entries: ReadonlyArray<readonly [name: string, data: 
   return Buffer.concat([...locals, dir, end]);
 }
 
-const NS = 'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" '
-  + 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core"';
+const NS =
+  'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" ' +
+  'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core"';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One paragraph; an empty line stays an empty paragraph (the report's blank lines separate its blocks). */
 export const paragraph = (text: string): string =>
   `<hp:p paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0">${text ? `<hp:t>${esc(text)}</hp:t>` : ''}</hp:run></hp:p>`;
 
-export interface CellSpec { readonly text: string; readonly rowSpan?: number; readonly colSpan?: number }
+export interface CellSpec {
+  readonly text: string;
+  readonly rowSpan?: number;
+  readonly colSpan?: number;
+}
 
 /** A table in its own paragraph; each row lists the cells that start in it, at their grid column. */
 export function table(rows: ReadonlyArray<ReadonlyArray<CellSpec & { readonly col: number }>>): string {
   const cols = Math.max(...rows.flat().map((c) => c.col + (c.colSpan ?? 1)));
-  const trs = rows.map((row, r) => `<hp:tr>${row.map((c) => `<hp:tc><hp:subList>${paragraph(c.text)}</hp:subList>`
-    + `<hp:cellAddr colAddr="${c.col}" rowAddr="${r}"/><hp:cellSpan colSpan="${c.colSpan ?? 1}" rowSpan="${c.rowSpan ?? 1}"/>`
-    + '</hp:tc>').join('')}</hp:tr>`).join('');
-  return `<hp:p paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:tbl rowCnt="${rows.length}" colCnt="${cols}">`
-    + `${trs}</hp:tbl></hp:run></hp:p>`;
+  const trs = rows
+    .map(
+      (row, r) =>
+        `<hp:tr>${row
+          .map(
+            (c) =>
+              `<hp:tc><hp:subList>${paragraph(c.text)}</hp:subList>` +
+              `<hp:cellAddr colAddr="${c.col}" rowAddr="${r}"/><hp:cellSpan colSpan="${c.colSpan ?? 1}" rowSpan="${c.rowSpan ?? 1}"/>` +
+              '</hp:tc>',
+          )
+          .join('')}</hp:tr>`,
+    )
+    .join('');
+  return (
+    `<hp:p paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:tbl rowCnt="${rows.length}" colCnt="${cols}">` +
+    `${trs}</hp:tbl></hp:run></hp:p>`
+  );
 }
 
 /** Rows of plain cells (no spans): what a tab-separated table of the text becomes. */
@@ -69,9 +86,10 @@ export const plainTable = (rows: ReadonlyArray<readonly string[]>): string =>
 
 /** An HWPX package of one section holding `body` (paragraph and table XML); `prolog` goes before `<hs:sec>`. */
 export function hwpxPackage(body: string, prolog = ''): Buffer {
-  const hpf = '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
-    + '<opf:manifest><opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/></opf:manifest>'
-    + '<opf:spine><opf:itemref idref="section0"/></opf:spine></opf:package>';
+  const hpf =
+    '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">' +
+    '<opf:manifest><opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/></opf:manifest>' +
+    '<opf:spine><opf:itemref idref="section0"/></opf:spine></opf:package>';
   const section = `<?xml version="1.0" encoding="UTF-8"?>${prolog}<hs:sec ${NS}>${body}</hs:sec>`;
   return zipEntries([
     ['mimetype', Buffer.from('application/hwp+zip'), true],
@@ -86,7 +104,7 @@ export function hwpxPackage(body: string, prolog = ''): Buffer {
  */
 export function reportHwpx(lines: readonly string[]): Buffer {
   const parts: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && lines[j]!.includes('\t')) j++;
     if (j - i >= 2) {

@@ -15,7 +15,7 @@ const tableWith = (doc: ExtractedDocument, label: string) =>
   doc.tables.find((t) => t.rows.some((r) => r.cells[0] === label))?.rows.map((r) => r.cells);
 
 describe.skipIf(!existsSync(REAL))('ruled tables of real budget sheets (../shared/real-inputs)', () => {
-  it('rebuilds the loan sheet\'s summary: two header rows with spans spread, the wrapped label joined', async () => {
+  it("rebuilds the loan sheet's summary: two header rows with spans spread, the wrapped label joined", async () => {
     const doc = await read('중소벤처기업부_혁신창업사업화자금-융자.pdf');
     expect(tableWith(doc, '혁신창업사업화자금(융자)')).toEqual([
       ['사업명', '2022년 결산', '2023년', '2023년', '2024년', '증감', ''],
@@ -25,12 +25,14 @@ describe.skipIf(!existsSync(REAL))('ruled tables of real budget sheets (../share
     // its caption and unit note come right before it, as their own kinds; no stray half of the label
     const first = doc.lines.findIndex((l) => l.text.startsWith('사업명\t'));
     expect(doc.lines.slice(first - 3, first).map((l) => [l.kind, l.text.trim()])).toEqual([
-      ['heading', '3. 지출계획 총괄표'], ['unit_note', '(단위: 백만원, %)'], ['blank', ''],
+      ['heading', '3. 지출계획 총괄표'],
+      ['unit_note', '(단위: 백만원, %)'],
+      ['blank', ''],
     ]);
     expect(doc.lines.some((l) => /^\s*(혁신창업사업화자|금\(융자\))\s*$/.test(l.text))).toBe(false);
   }, 60_000);
 
-  it('reads the start-up sheet\'s summary the same way, and its boxes and flow chart as text', async () => {
+  it("reads the start-up sheet's summary the same way, and its boxes and flow chart as text", async () => {
     const doc = await read('중소벤처기업부_창업사업화지원.pdf');
     const table = tableWith(doc, '창업사업화지원');
     expect(table?.[1]).toEqual(['사업명', '2022년결산', '본예산(A)', '추경', '확정(B)', '(B-A)', '(B-A)/A']);

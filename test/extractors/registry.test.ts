@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXTRACTORS, FALLBACK_EXTRACTOR, declaredFormat, extractorFor, resolveFormat, sniffFormat,
+  EXTRACTORS,
+  FALLBACK_EXTRACTOR,
+  declaredFormat,
+  extractorFor,
+  resolveFormat,
+  sniffFormat,
 } from '../../extractors/index.js';
 import { SourceFormat } from '../../schemas/source.js';
 import { reportBytes } from '../helpers.js';

@@ -22,7 +22,12 @@ export const PDF_RENDITIONS = [
 
 /** The bundled report as CSV, a record per line, as a spreadsheet would save it. */
 export const wholeReportCsv = (): Buffer =>
-  Buffer.from(`${Papa.unparse(reportLines().map((l) => l.split('\t')), { newline: '\n' })}\n`);
+  Buffer.from(
+    `${Papa.unparse(
+      reportLines().map((l) => l.split('\t')),
+      { newline: '\n' },
+    )}\n`,
+  );
 
 /** The bundled report as one sheet, a row per line, numbers written as numbers. */
 export async function wholeReportWorkbook(): Promise<Buffer> {

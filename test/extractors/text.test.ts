@@ -18,7 +18,12 @@ describe('text extractor on the 2020 report', () => {
   });
 
   it('reads title, year and publication month off the cover', () => {
-    expect(doc.document).toMatchObject({ title: '2020년도 사업보고 요약', report_year: 2020, published_on: '2021-02', source_format: 'text' });
+    expect(doc.document).toMatchObject({
+      title: '2020년도 사업보고 요약',
+      report_year: 2020,
+      published_on: '2021-02',
+      source_format: 'text',
+    });
     expect(doc.encoding).toBe('utf-8');
   });
 
@@ -47,10 +52,18 @@ describe('text extractor on the 2020 report', () => {
   });
 
   it('labels headings by level, taking the missing chapter numeral from the TOC', () => {
-    expect(line('협동조합 활성화 및 中企 판로확대 지원 사업').heading).toEqual({ level: 1, label: 'I', title: '협동조합 활성화 및 中企 판로확대 지원 사업' });
+    expect(line('협동조합 활성화 및 中企 판로확대 지원 사업').heading).toEqual({
+      level: 1,
+      label: 'I',
+      title: '협동조합 활성화 및 中企 판로확대 지원 사업',
+    });
     expect(line('V 지역 협동조합 및 중소기업 지원').heading).toMatchObject({ level: 1, label: 'V' });
     expect(line('12. 중소기업 전문 연구').heading).toMatchObject({ level: 2, label: '12' });
-    expect(line('- 2) 기업승계 프로그램 운영 및 제도개선').heading).toMatchObject({ level: 3, label: '2)', title: '기업승계 프로그램 운영 및 제도개선' });
+    expect(line('- 2) 기업승계 프로그램 운영 및 제도개선').heading).toMatchObject({
+      level: 3,
+      label: '2)',
+      title: '기업승계 프로그램 운영 및 제도개선',
+    });
     expect(line('○ 가입현황').heading).toMatchObject({ level: 4, label: '○' });
     expect(line(' - 보증발급 및 공동구매 실적').depth).toBe(2);
   });
@@ -60,7 +73,9 @@ describe('text extractor on the 2020 report', () => {
     expect(line("〈 회원 현황 ('20. 12월말 기준) 〉").body).toBe("회원 현황 ('20. 12월말 기준)");
     expect(line('(단위 : 개)').body).toBeUndefined();
     expect(line('1. 중소기업 조직화 제고').body).toBeUndefined();
-    expect(doc.lines.filter((l) => l.body !== undefined).every((l) => l.kind === 'bullet' || l.kind === 'caption')).toBe(true);
+    expect(
+      doc.lines.filter((l) => l.body !== undefined).every((l) => l.kind === 'bullet' || l.kind === 'caption'),
+    ).toBe(true);
     expect(doc.lines.filter((l) => l.kind === 'bullet' || l.kind === 'caption').every((l) => l.body)).toBe(true);
   });
 
@@ -77,7 +92,10 @@ describe('text extractor on the 2020 report', () => {
     expect(t.rows.map((r) => r.cells.length)).toEqual([8, 8, 8, 8, 8, 8, 8, 8]);
     expect(t.rows[4]!.cells).toEqual(['', '주 식', '22,600', '15.5', '12.21', '830', '38.7', '4.56']);
     const quoted = extract('제목\n\n구분\t"따옴표\t값\n"a\tb"\t"c\n', { report_year: 2021 });
-    expect(quoted.tables[0]!.rows.map((r) => r.cells)).toEqual([['구분', '"따옴표', '값'], ['"a', 'b"', '"c']]);
+    expect(quoted.tables[0]!.rows.map((r) => r.cells)).toEqual([
+      ['구분', '"따옴표', '값'],
+      ['"a', 'b"', '"c'],
+    ]);
   });
 
   it('records a ragged table as a warning, not an error', () => {

@@ -32,10 +32,12 @@ function onlyIn(these: readonly string[], those: readonly string[]): Array<{ at:
 export function describeDifference(file: string, expected: readonly string[], actual: readonly string[]): string {
   const missing = onlyIn(expected, actual).map((d) => ({ ...d, mark: '-' }));
   const unexpected = onlyIn(actual, expected).map((d) => ({ ...d, mark: '+' }));
-  const head = `${file} differs from the output: ${missing.length} row(s) only in the file (-), `
-    + `${unexpected.length} only in the output (+)`;
-  const accept = `If the change is intended, accept it with \`${ACCEPT}\` `
-    + `and review the diff of ${relative(ROOT, GOLDEN_DIR)}/ in git.`;
+  const head =
+    `${file} differs from the output: ${missing.length} row(s) only in the file (-), ` +
+    `${unexpected.length} only in the output (+)`;
+  const accept =
+    `If the change is intended, accept it with \`${ACCEPT}\` ` +
+    `and review the diff of ${relative(ROOT, GOLDEN_DIR)}/ in git.`;
   if (missing.length + unexpected.length === 0) return `${file}: the same rows, in a different order.\n${accept}`;
   const rows = [...missing, ...unexpected].sort((a, b) => a.at - b.at || a.mark.localeCompare(b.mark));
   const shown = rows.slice(0, SHOWN).map((d) => `${d.mark} ${d.line}`);

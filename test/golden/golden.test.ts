@@ -15,7 +15,13 @@ const fixture = (name: string) => (): string => join(ROOT, 'test', 'fixtures', n
 /** The whole report as CSV, made exactly as test/extractors/formats.test.ts makes it. */
 const reportCsv = (dir: string): string => {
   const path = join(dir, 'kbiz-2020.csv');
-  writeFileSync(path, `${Papa.unparse(reportLines().map((l) => l.split('\t')), { newline: '\n' })}\n`);
+  writeFileSync(
+    path,
+    `${Papa.unparse(
+      reportLines().map((l) => l.split('\t')),
+      { newline: '\n' },
+    )}\n`,
+  );
   return path;
 };
 
@@ -34,19 +40,56 @@ const CASES: ReadonlyArray<[name: string, input: (dir: string) => string, flags?
 /** Warehouse tables pinned per case: the contract columns (no document_id or report_year) and a total order. */
 const TABLES: ReadonlyArray<[file: string, table: string, columns: readonly string[], orderBy: string]> = [
   ['sections', 'sections', ['section_id', 'parent_id', 'level', 'label', 'title'], 'line_start, section_id'],
-  ['tables', 'report_tables', [
-    'table_id', 'section_id', 'title', 'context_path', 'unit_note', 'header_row_count', 'row_count', 'col_count',
-    'line_start', 'line_end',
-  ], 'line_start, table_id'],
-  ['facts', 'facts', [
-    'fact_id', 'origin', 'section_id', 'table_id', 'line_no', 'row_labels', 'col_labels', 'context_path', 'subject',
-    'raw_text', 'value', 'unit_raw', 'unit', 'value_base', 'base_unit', 'period_year', 'region_code', 'is_total',
-    'qualifier',
-  ], 'line_no, fact_id'],
+  [
+    'tables',
+    'report_tables',
+    [
+      'table_id',
+      'section_id',
+      'title',
+      'context_path',
+      'unit_note',
+      'header_row_count',
+      'row_count',
+      'col_count',
+      'line_start',
+      'line_end',
+    ],
+    'line_start, table_id',
+  ],
+  [
+    'facts',
+    'facts',
+    [
+      'fact_id',
+      'origin',
+      'section_id',
+      'table_id',
+      'line_no',
+      'row_labels',
+      'col_labels',
+      'context_path',
+      'subject',
+      'raw_text',
+      'value',
+      'unit_raw',
+      'unit',
+      'value_base',
+      'base_unit',
+      'period_year',
+      'region_code',
+      'is_total',
+      'qualifier',
+    ],
+    'line_no, fact_id',
+  ],
   ['date_mentions', 'date_mentions', ['line_no', 'raw_text', 'start_date', 'end_date', 'subject'], ''],
-  ['quality_checks', 'quality_checks', [
-    'check_id', 'table_id', 'kind', 'label', 'expected', 'actual', 'passed', 'message',
-  ], 'check_id'],
+  [
+    'quality_checks',
+    'quality_checks',
+    ['check_id', 'table_id', 'kind', 'label', 'expected', 'actual', 'passed', 'message'],
+    'check_id',
+  ],
   ['issues', 'issues', ['line_no', 'code', 'message'], ''],
 ];
 

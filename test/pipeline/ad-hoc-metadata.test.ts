@@ -11,9 +11,15 @@ describe('ad-hoc documents', () => {
     const file = join(dir, 'report.txt');
     writeFileSync(file, reportText());
     expect((await runCli('run', '--input', file, '--out', join(dir, 'a'), '--quiet')).code).toBe(0);
-    expect(await queryWarehouse(join(dir, 'a'), 'SELECT publisher, title FROM documents')).toEqual([{ publisher: null, title: '2020년도 사업보고 요약' }]);
-    expect((await runCli('run', '--input', file, '--out', join(dir, 'b'), '--publisher', '중소기업중앙회', '--quiet')).code).toBe(0);
-    expect(await queryWarehouse(join(dir, 'b'), 'SELECT publisher FROM documents')).toEqual([{ publisher: '중소기업중앙회' }]);
+    expect(await queryWarehouse(join(dir, 'a'), 'SELECT publisher, title FROM documents')).toEqual([
+      { publisher: null, title: '2020년도 사업보고 요약' },
+    ]);
+    expect(
+      (await runCli('run', '--input', file, '--out', join(dir, 'b'), '--publisher', '중소기업중앙회', '--quiet')).code,
+    ).toBe(0);
+    expect(await queryWarehouse(join(dir, 'b'), 'SELECT publisher FROM documents')).toEqual([
+      { publisher: '중소기업중앙회' },
+    ]);
   });
 
   it('take the title line without tabs or letter-spacing', async () => {
@@ -23,6 +29,8 @@ describe('ad-hoc documents', () => {
     const file = join(dir, 'spaced.txt');
     writeFileSync(file, reportText().replace('2020년도 사업보고 요약', '2 0 2 0 년 도   사 업 보 고   요 약'));
     expect((await runCli('run', '--input', file, '--out', join(dir, 'c'), '--quiet')).code).toBe(0);
-    expect(await queryWarehouse(join(dir, 'c'), 'SELECT title, report_year FROM documents')).toEqual([{ title: '2020년도 사업보고 요약', report_year: 2020 }]);
+    expect(await queryWarehouse(join(dir, 'c'), 'SELECT title, report_year FROM documents')).toEqual([
+      { title: '2020년도 사업보고 요약', report_year: 2020 },
+    ]);
   });
 });

@@ -93,14 +93,18 @@ describe('kbiz-etl find', () => {
 
   it('ignores spacing on both sides and letter case in English', async () => {
     const payout = new RegExp(
-      '^t776-r15c2 .* 7,900 억원 +│ 790,000,000,000 KRW +│ 2020 +│ 연도별 부금수입·지출 현황 │ '
-      + 'yellow-umbrella.benefit-payouts$', 'm');
+      '^t776-r15c2 .* 7,900 억원 +│ 790,000,000,000 KRW +│ 2020 +│ 연도별 부금수입·지출 현황 │ ' +
+        'yellow-umbrella.benefit-payouts$',
+      'm',
+    );
     expect((await kbiz('find', '공제금', '지급', '--out', out)).out).toMatch(payout);
     expect((await kbiz('find', '공제 금지 급', '--out', out)).out).toMatch(payout);
     const english = await kbiz('find', 'BENEFITS Paid', '--out', out, '--format', 'json');
     const [found] = JSON.parse(english.out) as Array<{ metrics: Array<{ metric_id: string }>; facts_total: number }>;
-    expect(found!.metrics.map((m) => m.metric_id))
-      .toEqual(['yellow-umbrella.benefit-payouts', 'yellow-umbrella.benefit-payouts-total']);
+    expect(found!.metrics.map((m) => m.metric_id)).toEqual([
+      'yellow-umbrella.benefit-payouts',
+      'yellow-umbrella.benefit-payouts-total',
+    ]);
     expect(found!.facts_total).toBe(15);
   });
 
@@ -115,8 +119,11 @@ describe('kbiz-etl find', () => {
 
   it('asks for a text and refuses an unknown format', async () => {
     const err = async (...args: string[]) => (await kbiz(...args, '--out', out)).err;
-    expect(await kbiz('find', '--out', out))
-      .toEqual({ code: 2, out: '', err: 'kbiz-etl: find needs a text: kbiz-etl find 공제금지급' });
+    expect(await kbiz('find', '--out', out)).toEqual({
+      code: 2,
+      out: '',
+      err: 'kbiz-etl: find needs a text: kbiz-etl find 공제금지급',
+    });
     expect(await err('find', 'x', '--format', 'csv')).toBe('kbiz-etl: find: --format takes table, json (not csv)');
   });
 });
@@ -153,11 +160,16 @@ describe('kbiz-etl series', () => {
     const [s] = JSON.parse(r.out) as Array<{ metric_id: string; values: Array<Record<string, unknown>> }>;
     expect(s!.metric_id).toBe('yellow-umbrella.benefit-payouts');
     expect(s!.values.map((v) => v.period_year)).toEqual(Array.from({ length: 14 }, (_, i) => 2007 + i));
-    expect(s!.values.at(-1))
-      .toMatchObject({ value: 7900, unit_raw: '억원', value_base: 790000000000, fact_id: 't776-r15c2', restated: false });
+    expect(s!.values.at(-1)).toMatchObject({
+      value: 7900,
+      unit_raw: '억원',
+      value_base: 790000000000,
+      fact_id: 't776-r15c2',
+      restated: false,
+    });
   });
 
-  it('shows the latest report\'s value of a period, and every report\'s where they disagree', async () => {
+  it("shows the latest report's value of a period, and every report's where they disagree", async () => {
     const r = await kbiz('series', 'yellow-umbrella.enrolments', '--out', both);
     const rows = r.out.split('\n').filter((l) => /^(2018|2019|2020) /.test(l));
     expect(rows).toEqual([
@@ -172,7 +184,12 @@ describe('kbiz-etl series', () => {
     const r = await kbiz('series', '건의결과', '미반영', '--out', out);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe('kbiz-etl: series: 2 metrics match 건의결과 미반영; name one by its metric_id:');
-    expect(r.err.split('\n').slice(1).map((l) => l.replace(/m-[0-9a-f]+/, 'm-…'))).toEqual([
+    expect(
+      r.err
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/m-[0-9a-f]+/, 'm-…')),
+    ).toEqual([
       '  m-…  13개 지역본부 511건의 정책과제 건의, 178건 반영 › 건의결과 › 미반영 (flow, 2020)',
       '  m-…  13개 지역본부 511건의 정책과제 건의, 178건 반영 › 건의결과 › 미반영 › 합계 (flow, 2020)',
     ]);
@@ -180,7 +197,7 @@ describe('kbiz-etl series', () => {
 
   it('gives one region with --region', async () => {
     const sql = `SELECT metric_id FROM facts WHERE region_code = 'KBIZ-BSUS' AND row_labels = ['건의결과', '미반영']`;
-    const [{ metric_id }] = await queryWarehouse(out, sql) as Array<{ metric_id: string }>;
+    const [{ metric_id }] = (await queryWarehouse(out, sql)) as Array<{ metric_id: string }>;
     const r = await kbiz('series', metric_id, '--region', 'KBIZ-BSUS', '--out', out);
     expect(r.out.split('\n').slice(1)).toEqual([
       'period │ region    │ value │ unit │ report_year │ restated │ fact_id',
@@ -191,8 +208,11 @@ describe('kbiz-etl series', () => {
   });
 
   it('says when nothing matches', async () => {
-    expect(await kbiz('series', 'zzz', '--out', out))
-      .toEqual({ code: 1, out: '', err: 'kbiz-etl: no metric matches zzz: try kbiz-etl find zzz' });
+    expect(await kbiz('series', 'zzz', '--out', out)).toEqual({
+      code: 1,
+      out: '',
+      err: 'kbiz-etl: no metric matches zzz: try kbiz-etl find zzz',
+    });
   });
 });
 
@@ -228,15 +248,16 @@ describe('kbiz-etl diff', () => {
     expect(r.out.split('\n')[0]).toBe('kbiz-2020 (2020) → kbiz-2021 (2021): 0 metrics new, 4 gone, 2 values restated');
     const same = await kbiz('diff', '2020', 'kbiz-2020', '--out', out, '--format', 'json');
     const nothing = { new: [], gone: [], restated: [] };
-    expect(JSON.parse(same.out))
-      .toEqual([{ a: 'kbiz-2020', b: 'kbiz-2020', counts: { new: 0, gone: 0, restated: 0 }, ...nothing }]);
+    expect(JSON.parse(same.out)).toEqual([
+      { a: 'kbiz-2020', b: 'kbiz-2020', counts: { new: 0, gone: 0, restated: 0 }, ...nothing },
+    ]);
     const unknown = await kbiz('diff', '2019', 'kbiz-2020', '--out', out);
     expect([unknown.code, unknown.err]).toEqual([2, 'kbiz-etl: diff: no document 2019 (loaded: kbiz-2020)']);
   });
 });
 
 describe('kbiz-etl describe', () => {
-  it('describes a table\'s columns in Korean and English, from the warehouse', async () => {
+  it("describes a table's columns in Korean and English, from the warehouse", async () => {
     const r = await kbiz('describe', 'facts', '--out', out);
     expect(r.out.split('\n').slice(0, 10).join('\n')).toMatchInlineSnapshot(`
       "facts (table)
@@ -268,14 +289,18 @@ describe('kbiz-etl describe', () => {
     }
     const text = await kbiz('describe', '--out', out);
     expect(text.out.split('\n').slice(0, 3)).toEqual([
-      'date_mentions (table)', '  본문의 날짜와 기간(보고 연도로 해석)',
+      'date_mentions (table)',
+      '  본문의 날짜와 기간(보고 연도로 해석)',
       '  Dates and date ranges in the text, resolved with the report year',
     ]);
   });
 
   it('says in one line that a name is unknown, and exits 2', async () => {
-    expect(await kbiz('describe', 'factz', '--out', out))
-      .toEqual({ code: 2, out: '', err: 'kbiz-etl: describe: no table or view factz (kbiz-etl describe lists them)' });
+    expect(await kbiz('describe', 'factz', '--out', out)).toEqual({
+      code: 2,
+      out: '',
+      err: 'kbiz-etl: describe: no table or view factz (kbiz-etl describe lists them)',
+    });
   });
 
   it('stores the UTC instants with their time zone', async () => {
@@ -283,8 +308,9 @@ describe('kbiz-etl describe', () => {
     const columns = JSON.parse(r.out) as Array<{ name: string; type: string }>;
     const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
     expect([types.started_at, types.finished_at]).toEqual(['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP WITH TIME ZONE']);
-    expect(await queryWarehouse(out, `SELECT typeof(loaded_at) AS t FROM documents`))
-      .toEqual([{ t: 'TIMESTAMP WITH TIME ZONE' }]);
+    expect(await queryWarehouse(out, `SELECT typeof(loaded_at) AS t FROM documents`)).toEqual([
+      { t: 'TIMESTAMP WITH TIME ZONE' },
+    ]);
   });
 });
 
@@ -306,51 +332,68 @@ describe('kbiz-etl trace', () => {
 
   it('names the unit note of a table and the subject of prose', async () => {
     const table = await kbiz('trace', 't58-r7c3', '--out', out);
-    expect(table.out.split('\n').slice(4, 6))
-      .toEqual(["  table t58 회원 현황 ('20. 12월말 기준) (단위 : 개)", '  unit 개 read from note']);
+    expect(table.out.split('\n').slice(4, 6)).toEqual([
+      "  table t58 회원 현황 ('20. 12월말 기준) (단위 : 개)",
+      '  unit 개 read from note',
+    ]);
     const sql = `SELECT fact_id FROM facts WHERE origin = 'text' AND raw_text = '936개'`;
-    const [{ fact_id }] = await queryWarehouse(out, sql) as Array<{ fact_id: string }>;
+    const [{ fact_id }] = (await queryWarehouse(out, sql)) as Array<{ fact_id: string }>;
     const prose = await kbiz('trace', fact_id, '--out', out);
     expect(prose.out.split('\n').slice(4)).toEqual([
-      '  prose 중소기업협동조합', '  unit 개 read from cell', expect.stringMatching(/^ {2}metric m-[0-9a-f]+ 중소기업협동조합 \(\w+\)$/),
+      '  prose 중소기업협동조합',
+      '  unit 개 read from cell',
+      expect.stringMatching(/^ {2}metric m-[0-9a-f]+ 중소기업협동조합 \(\w+\)$/),
     ]);
   });
 });
 
 describe('the Parquet export', () => {
   const kv = (files: string) =>
-    queryWarehouse(out,
-      `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${files}') ORDER BY file_name, k`);
+    queryWarehouse(
+      out,
+      `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${files}') ORDER BY file_name, k`,
+    );
 
-  it('carries the table\'s description and every column\'s comment in each file', async () => {
+  it("carries the table's description and every column's comment in each file", async () => {
     const facts = await kv(join(out, 'parquet', 'facts', 'report_year=2020', '*.parquet'));
     const get = (k: string) => facts.find((r) => r.k === k)?.v;
-    expect([get('kbiz.table'), get('kbiz.description.ko'), get('kbiz.description.en')]).toEqual(
-      ['facts', '보고서의 모든 수치(표 칸과 본문), 단위 정규화',
-        'Every number of the report, from table cells and prose, unit-normalized']);
-    expect(get('kbiz.column.fact_id'))
-      .toMatch(/^수치 ID\(문서 안에서 고유\): 표 칸은 t<표 첫 줄>-r<행>c<열>.* \| Fact id, unique in the document: /);
+    expect([get('kbiz.table'), get('kbiz.description.ko'), get('kbiz.description.en')]).toEqual([
+      'facts',
+      '보고서의 모든 수치(표 칸과 본문), 단위 정규화',
+      'Every number of the report, from table cells and prose, unit-normalized',
+    ]);
+    expect(get('kbiz.column.fact_id')).toMatch(
+      /^수치 ID\(문서 안에서 고유\): 표 칸은 t<표 첫 줄>-r<행>c<열>.* \| Fact id, unique in the document: /,
+    );
     for (const t of TABLES) {
       const files = t.perDocument
-        ? join(out, 'parquet', t.name, '*', '*.parquet') : join(out, 'parquet', `${t.name}.parquet`);
+        ? join(out, 'parquet', t.name, '*', '*.parquet')
+        : join(out, 'parquet', `${t.name}.parquet`);
       const keys = new Set((await kv(files)).map((r) => r.k));
-      expect(t.columns.filter((c) => !keys.has(`kbiz.column.${c.name}`)), t.name).toEqual([]);
+      expect(
+        t.columns.filter((c) => !keys.has(`kbiz.column.${c.name}`)),
+        t.name,
+      ).toEqual([]);
     }
   });
 
   it('stores report_year inside the per-document files, not only in their folder names', async () => {
     const files = join(out, 'parquet', 'facts', 'report_year=2020', '*.parquet');
-    const schema = await queryWarehouse(out,
-      `SELECT name, type FROM parquet_schema('${files}') WHERE name = 'report_year'`);
+    const schema = await queryWarehouse(
+      out,
+      `SELECT name, type FROM parquet_schema('${files}') WHERE name = 'report_year'`,
+    );
     expect(schema).toEqual([{ name: 'report_year', type: 'INT32' }]);
-    const alone = await queryWarehouse(out,
-      `SELECT DISTINCT report_year FROM read_parquet('${files}', hive_partitioning = false)`);
+    const alone = await queryWarehouse(
+      out,
+      `SELECT DISTINCT report_year FROM read_parquet('${files}', hive_partitioning = false)`,
+    );
     expect(alone).toEqual([{ report_year: 2020 }]);
   });
 });
 
 describe('a warehouse made before timestamps had a time zone', () => {
-  it('is migrated to TIMESTAMPTZ, its instants read as UTC whatever the session\'s zone', async () => {
+  it("is migrated to TIMESTAMPTZ, its instants read as UTC whatever the session's zone", async () => {
     const path = join(root, 'old.duckdb');
     const old = await openWarehouse(path);
     try {
@@ -369,18 +412,25 @@ describe('a warehouse made before timestamps had a time zone', () => {
     try {
       await wh.conn.run(`SET TimeZone = 'Asia/Seoul'`);
       await ensureSchema(wh.conn);
-      const types = await query(wh.conn, `SELECT column_name, data_type FROM duckdb_columns()
-        WHERE data_type LIKE 'TIMESTAMP%' AND table_name IN ('documents', 'pipeline_runs') ORDER BY 1`);
+      const types = await query(
+        wh.conn,
+        `SELECT column_name, data_type FROM duckdb_columns()
+        WHERE data_type LIKE 'TIMESTAMP%' AND table_name IN ('documents', 'pipeline_runs') ORDER BY 1`,
+      );
       expect(types.rows).toEqual([
         { column_name: 'finished_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
         { column_name: 'loaded_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
         { column_name: 'started_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
       ]);
-      const utc = await query(wh.conn,
-        `SELECT strftime(loaded_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t FROM documents`);
+      const utc = await query(
+        wh.conn,
+        `SELECT strftime(loaded_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t FROM documents`,
+      );
       expect(utc.rows).toEqual([{ t: '2026-01-01 09:30' }]);
-      const comment = await query(wh.conn,
-        `SELECT comment FROM duckdb_columns() WHERE table_name = 'documents' AND column_name = 'loaded_at'`);
+      const comment = await query(
+        wh.conn,
+        `SELECT comment FROM duckdb_columns() WHERE table_name = 'documents' AND column_name = 'loaded_at'`,
+      );
       expect(comment.rows).toEqual([{ comment: '적재 시각(UTC) | When it was loaded (UTC)' }]);
     } finally {
       wh.close();

@@ -9,18 +9,27 @@ const rows = queryWarehouse;
 
 /** Facts per document (with distinct fact ids) and the Parquet mirror's facts against the warehouse's. */
 async function factsState(out: string): Promise<{ perDocument: unknown[]; mirror: unknown }> {
-  const perDocument = await rows(out, `SELECT document_id, count(*) AS facts, count(DISTINCT fact_id) AS ids
-    FROM facts GROUP BY 1 ORDER BY 1`);
+  const perDocument = await rows(
+    out,
+    `SELECT document_id, count(*) AS facts, count(DISTINCT fact_id) AS ids
+    FROM facts GROUP BY 1 ORDER BY 1`,
+  );
   const files = join(out, 'parquet', 'facts', '**', '*.parquet');
-  const [mirror] = await rows(out, `SELECT (SELECT count(*) FROM read_parquet('${files}')) AS parquet,
-    (SELECT count(*) FROM facts) AS warehouse`);
+  const [mirror] = await rows(
+    out,
+    `SELECT (SELECT count(*) FROM read_parquet('${files}')) AS parquet,
+    (SELECT count(*) FROM facts) AS warehouse`,
+  );
   return { perDocument, mirror };
 }
 
 /** The remarks the last run left in pipeline_runs ('unchanged' aside). */
 const notes = (out: string) =>
-  rows(out, `SELECT stage, document_id, message FROM pipeline_runs
-    WHERE run_id = (SELECT max(run_id) FROM pipeline_runs) AND message <> 'unchanged' ORDER BY stage`);
+  rows(
+    out,
+    `SELECT stage, document_id, message FROM pipeline_runs
+    WHERE run_id = (SELECT max(run_id) FROM pipeline_runs) AND message <> 'unchanged' ORDER BY stage`,
+  );
 
 const artifact = (out: string, id: string, name: string) => join(out, 'artifacts', id, `${name}.json`);
 const truncate = (file: string) => fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 50_000));

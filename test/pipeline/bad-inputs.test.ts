@@ -38,12 +38,28 @@ describe('bad input never damages what was loaded before', () => {
   const ruled = readFileSync(join(ROOT, 'test', 'fixtures', 'kbiz-2020-ruled.pdf'));
   const cases: Array<[string, () => Buffer | Promise<Buffer>, string]> = [
     ['empty.txt', () => Buffer.alloc(0), 'file is empty'],
-    ['binary.txt', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73) % 256)), 'binary content, not a text document'],
-    ['unknown.txt', () => Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 3 ? 0x80 : 0x41))), 'not UTF-8, UTF-16 or CP949 text'],
-    ['long-line.txt', () => Buffer.from(`2020년도 사업보고\n${'1'.repeat(50_000_000)}\n`), ':2: line is 50,000,000 characters (limit 100,000)'],
+    [
+      'binary.txt',
+      () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73) % 256)),
+      'binary content, not a text document',
+    ],
+    [
+      'unknown.txt',
+      () => Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 3 ? 0x80 : 0x41))),
+      'not UTF-8, UTF-16 or CP949 text',
+    ],
+    [
+      'long-line.txt',
+      () => Buffer.from(`2020년도 사업보고\n${'1'.repeat(50_000_000)}\n`),
+      ':2: line is 50,000,000 characters (limit 100,000)',
+    ],
     ['truncated.pdf', () => ruled.subarray(0, ruled.length / 3), 'not a readable PDF: Invalid PDF structure.'],
     ['encrypted.pdf', encryptedPdf, 'PDF is encrypted (password protected)'],
-    ['not-a.pdf', () => Buffer.from('2020년도 사업보고 요약\n'), 'declared pdf but the content is text (use --format to force)'],
+    [
+      'not-a.pdf',
+      () => Buffer.from('2020년도 사업보고 요약\n'),
+      'declared pdf but the content is text (use --format to force)',
+    ],
     ['bomb.xlsx', () => zipWith('xl/worksheets/sheet1.xml', Buffer.alloc(16 << 20)), 'inflates'],
   ];
 
@@ -67,7 +83,9 @@ describe('bad input never damages what was loaded before', () => {
     expect(forced.code).toBe(0);
     const wh = await openWarehouse(join(scratch, 'kbiz.duckdb'), { readOnly: true });
     try {
-      expect((await query(wh.conn, 'SELECT source_format, line_count FROM documents')).rows).toEqual([{ source_format: 'text', line_count: 1039 }]);
+      expect((await query(wh.conn, 'SELECT source_format, line_count FROM documents')).rows).toEqual([
+        { source_format: 'text', line_count: 1039 },
+      ]);
     } finally {
       wh.close();
     }

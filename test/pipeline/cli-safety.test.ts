@@ -44,13 +44,18 @@ describe('kbiz-etl sql runs read statements only', () => {
 
   it('refuses every statement that could write, attach or reconfigure, and nothing changes', async () => {
     const state = () => ({
-      warehouse: sha256(warehouse), parquet: sha256(parquet), other: sha256(join(other, 'kbiz.duckdb')), files: tree(out),
+      warehouse: sha256(warehouse),
+      parquet: sha256(parquet),
+      other: sha256(join(other, 'kbiz.duckdb')),
+      files: tree(out),
     });
     const before = state();
     for (const [why, sql] of attacks) {
       const r = await kbiz('sql', sql(out), '--out', out);
       expect({ code: r.code, err: r.err, out: r.out }).toEqual({
-        code: 2, err: `kbiz-etl: sql: only read statements are allowed (${why})`, out: '',
+        code: 2,
+        err: `kbiz-etl: sql: only read statements are allowed (${why})`,
+        out: '',
       });
     }
     const outside = await kbiz('sql', "SELECT * FROM read_text('/etc/hostname')", '--out', out);
@@ -66,7 +71,13 @@ describe('kbiz-etl sql runs read statements only', () => {
     const [row] = JSON.parse(counts.out) as Array<{ parquet: string; facts: string }>;
     expect(Number(row!.parquet)).toBeGreaterThan(500);
     expect(row!.parquet).toBe(row!.facts);
-    const reads = ['DESCRIBE facts', 'SHOW TABLES', "PRAGMA table_info('facts')", 'EXPLAIN SELECT 1', 'SUMMARIZE units'];
+    const reads = [
+      'DESCRIBE facts',
+      'SHOW TABLES',
+      "PRAGMA table_info('facts')",
+      'EXPLAIN SELECT 1',
+      'SUMMARIZE units',
+    ];
     for (const sql of reads) {
       expect((await kbiz('sql', sql, '--out', out)).code, sql).toBe(0);
     }
@@ -85,7 +96,9 @@ describe('kbiz-etl export --xlsx replaces only its own workbooks', () => {
     for (const force of [[], ['--force']]) {
       const r = await kbiz('export', '--xlsx', warehouse, '--out', out, ...force);
       expect(r.code).toBe(2);
-      expect(clean(r.err)).toMatchInlineSnapshot(`"kbiz-etl: <root>/out/kbiz.duckdb: this is the warehouse being exported; choose another file"`);
+      expect(clean(r.err)).toMatchInlineSnapshot(
+        `"kbiz-etl: <root>/out/kbiz.duckdb: this is the warehouse being exported; choose another file"`,
+      );
     }
     expect(sha256(warehouse)).toBe(before);
   });
@@ -95,7 +108,9 @@ describe('kbiz-etl export --xlsx replaces only its own workbooks', () => {
     writeFileSync(file, 'my notes');
     const refused = await kbiz('export', '--xlsx', file, '--out', out);
     expect(refused.code).toBe(2);
-    expect(clean(refused.err)).toMatchInlineSnapshot(`"kbiz-etl: <root>/xlsx/notes.xlsx: exists and is not a workbook kbiz-etl wrote; pass --force to replace it"`);
+    expect(clean(refused.err)).toMatchInlineSnapshot(
+      `"kbiz-etl: <root>/xlsx/notes.xlsx: exists and is not a workbook kbiz-etl wrote; pass --force to replace it"`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('my notes');
     expect((await kbiz('export', '--xlsx', file, '--out', out, '--force', '--quiet')).code).toBe(0);
     expect(isOurWorkbook(file)).toBe(true);
@@ -138,10 +153,11 @@ describe('kbiz-etl keeps escape sequences from reports off the terminal', () => 
   const esc = join(root, 'esc');
   beforeAll(async () => {
     mkdirSync(esc);
-    const report = '2020년도 주요 사업보고\n\nI. 회원 현황\n\n1. 회원\n\n(단위 : 개)\n\n구 분\t조합수\t회원수\n'
-      + '\x1b[31m연합회\x1b]0;owned\x1b\\\u202e\x1b[0m\t23\t24\n전국조합\t218\t182\n계\t241\t206\n\n'
+    const report =
+      '2020년도 주요 사업보고\n\nI. 회원 현황\n\n1. 회원\n\n(단위 : 개)\n\n구 분\t조합수\t회원수\n' +
+      '\x1b[31m연합회\x1b]0;owned\x1b\\\u202e\x1b[0m\t23\t24\n전국조합\t218\t182\n계\t241\t206\n\n' +
       // Enough ordinary text that the decoder takes four escapes for text, not binary.
-      + '- 회원 조합의 공동사업 지원 및 제도 개선 활동 전개\n'.repeat(150);
+      '- 회원 조합의 공동사업 지원 및 제도 개선 활동 전개\n'.repeat(150);
     writeFileSync(join(esc, 'esc.txt'), report);
     expect((await kbiz('run', '--input', join(esc, 'esc.txt'), '--out', esc, '--quiet')).code).toBe(0);
   });
@@ -172,18 +188,31 @@ describe('kbiz-etl usage errors are one line and exit 2', () => {
   };
 
   it('says what is wrong with each argument', async () => {
-    expect(await run('run', '--format', 'doc', '--out', join(root, 'o'))).toMatchInlineSnapshot(`"2 kbiz-etl: --format takes text, pdf, xlsx, csv, hwpx, hwp (not doc)"`);
-    expect(await run('sql', 'SELECT 1', '--format', 'xml', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: sql: --format takes table, csv, csv-safe, json (not xml)"`);
-    expect(await run('run', '--out', warehouse)).toMatchInlineSnapshot(`"2 kbiz-etl: --out <root>/out/kbiz.duckdb is a file; it takes a folder (default out)"`);
-    expect(await run('run', '--from', 'load', '--to', 'extract', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: --from load comes after --to extract: stages run in the order extract, transform, load, export"`);
-    expect(await run('run', 'report.txt', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: run takes no argument report.txt: did you mean --input report.txt?"`);
-    expect(await run('extract', 'a.txt', '--input', 'b.txt', '--out', out)).toMatchInlineSnapshot(`"2 kbiz-etl: extract takes no argument a.txt"`);
+    expect(await run('run', '--format', 'doc', '--out', join(root, 'o'))).toMatchInlineSnapshot(
+      `"2 kbiz-etl: --format takes text, pdf, xlsx, csv, hwpx, hwp (not doc)"`,
+    );
+    expect(await run('sql', 'SELECT 1', '--format', 'xml', '--out', out)).toMatchInlineSnapshot(
+      `"2 kbiz-etl: sql: --format takes table, csv, csv-safe, json (not xml)"`,
+    );
+    expect(await run('run', '--out', warehouse)).toMatchInlineSnapshot(
+      `"2 kbiz-etl: --out <root>/out/kbiz.duckdb is a file; it takes a folder (default out)"`,
+    );
+    expect(await run('run', '--from', 'load', '--to', 'extract', '--out', out)).toMatchInlineSnapshot(
+      `"2 kbiz-etl: --from load comes after --to extract: stages run in the order extract, transform, load, export"`,
+    );
+    expect(await run('run', 'report.txt', '--out', out)).toMatchInlineSnapshot(
+      `"2 kbiz-etl: run takes no argument report.txt: did you mean --input report.txt?"`,
+    );
+    expect(await run('extract', 'a.txt', '--input', 'b.txt', '--out', out)).toMatchInlineSnapshot(
+      `"2 kbiz-etl: extract takes no argument a.txt"`,
+    );
   });
 });
 
 describe('kbiz-etl sql --format csv', () => {
-  const sql = "SELECT -5::BIGINT AS big, -7 AS int, -2.50::DECIMAL(5,2) AS dec, -2.5::DOUBLE AS dbl, '-x' AS dash, "
-    + "'=1+1' AS formula, '-5' AS numeric_text, 'a,\"b\"\nc' AS quoted, NULL AS nothing";
+  const sql =
+    "SELECT -5::BIGINT AS big, -7 AS int, -2.50::DECIMAL(5,2) AS dec, -2.5::DOUBLE AS dbl, '-x' AS dash, " +
+    "'=1+1' AS formula, '-5' AS numeric_text, 'a,\"b\"\nc' AS quoted, NULL AS nothing";
 
   it('is faithful: read back, it holds the values DuckDB returned', async () => {
     const csv = await kbiz('sql', sql, '--out', out, '--format', 'csv');
@@ -198,9 +227,18 @@ describe('kbiz-etl sql --format csv', () => {
 
   it('csv-safe neutralises text formulas and never alters numbers', async () => {
     const csv = await kbiz('sql', sql, '--out', out, '--format', 'csv-safe');
-    expect(Papa.parse<Record<string, string>>(csv.out, { header: true }).data).toEqual([{
-      big: '-5', int: '-7', dec: '-2.50', dbl: '-2.5', dash: "'-x", formula: "'=1+1", numeric_text: '-5',
-      quoted: 'a,"b"\nc', nothing: '',
-    }]);
+    expect(Papa.parse<Record<string, string>>(csv.out, { header: true }).data).toEqual([
+      {
+        big: '-5',
+        int: '-7',
+        dec: '-2.50',
+        dbl: '-2.5',
+        dash: "'-x",
+        formula: "'=1+1",
+        numeric_text: '-5',
+        quoted: 'a,"b"\nc',
+        nothing: '',
+      },
+    ]);
   });
 });

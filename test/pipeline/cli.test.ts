@@ -33,20 +33,45 @@ describe('kbiz-etl run on the bundled report', () => {
 
   it('meets the warehouse contract invariants', async () => {
     for (const sql of CONTRACT_INVARIANTS) expect((await rows(out, sql))[0], sql).toEqual({ n: '0' });
-    expect(await rows(out, 'SELECT document_id, report_year, title, published_on, line_count, pipeline_version FROM documents')).toEqual([
-      { document_id: 'kbiz-2020', report_year: 2020, title: '2020년도 사업보고 요약', published_on: '2021-02', line_count: 1039, pipeline_version: PIPELINE_VERSION },
+    expect(
+      await rows(
+        out,
+        'SELECT document_id, report_year, title, published_on, line_count, pipeline_version FROM documents',
+      ),
+    ).toEqual([
+      {
+        document_id: 'kbiz-2020',
+        report_year: 2020,
+        title: '2020년도 사업보고 요약',
+        published_on: '2021-02',
+        line_count: 1039,
+        pipeline_version: PIPELINE_VERSION,
+      },
     ]);
   });
 
   it('exports Parquet that includes this run in its run log', async () => {
-    const runs = await rows(out, `SELECT stage, status FROM read_parquet('${join(out, 'parquet', 'pipeline_runs.parquet')}') ORDER BY list_position(['extract', 'transform', 'load'], stage)`);
-    expect(runs).toEqual([{ stage: 'extract', status: 'ok' }, { stage: 'transform', status: 'ok' }, { stage: 'load', status: 'ok' }]);
-    const facts = await rows(out, `SELECT count(*) AS n FROM read_parquet('${join(out, 'parquet', 'facts', '*', '*.parquet')}', hive_partitioning = true) WHERE report_year = 2020`);
+    const runs = await rows(
+      out,
+      `SELECT stage, status FROM read_parquet('${join(out, 'parquet', 'pipeline_runs.parquet')}') ORDER BY list_position(['extract', 'transform', 'load'], stage)`,
+    );
+    expect(runs).toEqual([
+      { stage: 'extract', status: 'ok' },
+      { stage: 'transform', status: 'ok' },
+      { stage: 'load', status: 'ok' },
+    ]);
+    const facts = await rows(
+      out,
+      `SELECT count(*) AS n FROM read_parquet('${join(out, 'parquet', 'facts', '*', '*.parquet')}', hive_partitioning = true) WHERE report_year = 2020`,
+    );
     expect(facts).toEqual(await rows(out, 'SELECT count(*) AS n FROM facts'));
   });
 
   it('keeps Hanja and symbols verbatim in source_lines', async () => {
-    const lines = await rows(out, `SELECT line_no, text FROM source_lines WHERE text LIKE '%中企%' OR text LIKE '%人公%' OR text LIKE '%Δ%' OR text LIKE '%※%' ORDER BY line_no`);
+    const lines = await rows(
+      out,
+      `SELECT line_no, text FROM source_lines WHERE text LIKE '%中企%' OR text LIKE '%人公%' OR text LIKE '%Δ%' OR text LIKE '%※%' ORDER BY line_no`,
+    );
     const source = reportText().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(5);
     for (const l of lines) expect(l.text).toBe(source[Number(l.line_no) - 1]);
@@ -58,20 +83,34 @@ describe('kbiz-etl run on the bundled report', () => {
     expect(again.code).toBe(0);
     expect(await rows(out, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id')).toEqual(before);
     await kbiz('run', '--out', out);
-    const last = await rows(out, `SELECT stage, status FROM pipeline_runs WHERE run_id = (SELECT max(run_id) FROM pipeline_runs) ORDER BY list_position(['extract', 'transform', 'load', 'export'], stage)`);
-    expect(last.map((r) => `${r.stage}:${r.status}`)).toEqual(['extract:skipped', 'transform:skipped', 'load:skipped', 'export:skipped']);
+    const last = await rows(
+      out,
+      `SELECT stage, status FROM pipeline_runs WHERE run_id = (SELECT max(run_id) FROM pipeline_runs) ORDER BY list_position(['extract', 'transform', 'load', 'export'], stage)`,
+    );
+    expect(last.map((r) => `${r.stage}:${r.status}`)).toEqual([
+      'extract:skipped',
+      'transform:skipped',
+      'load:skipped',
+      'export:skipped',
+    ]);
   });
 
   it('reproduces the same warehouse stage by stage', async () => {
     const staged = tempDir();
-    for (const stage of ['extract', 'transform', 'load', 'export']) expect((await kbiz(stage, '--out', staged, '--quiet')).code).toBe(0);
+    for (const stage of ['extract', 'transform', 'load', 'export'])
+      expect((await kbiz(stage, '--out', staged, '--quiet')).code).toBe(0);
     const sql = 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id';
     expect(await rows(staged, sql)).toEqual(await rows(out, sql));
     expect(await rows(staged, 'SELECT count(*) AS n FROM source_lines')).toEqual([{ n: '1039' }]);
   });
 
   it('answers SQL as a table, CSV or JSON', async () => {
-    const table = await kbiz('sql', "SELECT label, title FROM sections WHERE level = 1 ORDER BY line_start LIMIT 2", '--out', out);
+    const table = await kbiz(
+      'sql',
+      'SELECT label, title FROM sections WHERE level = 1 ORDER BY line_start LIMIT 2',
+      '--out',
+      out,
+    );
     expect(table.out).toMatchInlineSnapshot(`
       "label │ title
       ──────┼───────────────────────────────────────────
@@ -89,9 +128,13 @@ describe('kbiz-etl run on the bundled report', () => {
 
   it('traces a fact to its source line and lists sources and findings', async () => {
     const trace = await kbiz('trace', 't58-r7c3', '--out', out);
-    expect(trace.out.split('\n')[0]).toBe('sources/kbiz-2020-business-report-summary.txt:65 [table_row] 681,494 → 681494 개 = 681494 count');
+    expect(trace.out.split('\n')[0]).toBe(
+      'sources/kbiz-2020-business-report-summary.txt:65 [table_row] 681,494 → 681494 개 = 681494 count',
+    );
     const sources = await kbiz('sources', '--out', out, '--json');
-    expect(JSON.parse(sources.out)).toEqual([expect.objectContaining({ document_id: 'kbiz-2020', status: 'loaded', report_year: 2020 })]);
+    expect(JSON.parse(sources.out)).toEqual([
+      expect.objectContaining({ document_id: 'kbiz-2020', status: 'loaded', report_year: 2020 }),
+    ]);
     const check = await kbiz('check', '--out', out, '--json');
     const findings = JSON.parse(check.out) as Array<{ failed: string; findings: string | null }>;
     expect(findings.filter((f) => Number(f.failed) > 0).map((f) => f.findings)).toEqual([
@@ -159,6 +202,7 @@ describe('kbiz-etl errors', () => {
         --out DIR          output folder (default out): kbiz.duckdb, parquet/, artifacts/
         --input FILE       an ad-hoc document instead of the registry (repeatable)
         --year YYYY        report year when the title does not say
+        --publisher NAME   publisher of --input documents (default: none recorded)
         --format F         force the input format (text, pdf, xlsx, csv); for sql: table, csv, json,
                            or csv-safe (text starting with = + - @ gets a ' so spreadsheets never run it);
                            for find, series, diff and describe: table or json
@@ -178,10 +222,14 @@ describe('kbiz-etl errors', () => {
 describe('the built command', () => {
   it('runs as a process and exits non-zero with a one-line reason', () => {
     const bin = join(ROOT, 'dist', 'pipeline', 'cli.js');
-    const r = spawnSync(process.execPath, [bin, 'run', '--input', join(ROOT, 'package.json'), '--out', tempDir()], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'run', '--input', join(ROOT, 'package.json'), '--out', tempDir()], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     const failure = r.stdout.trim().split('\n').pop()!.replaceAll(ROOT, '<root>/');
-    expect(failure).toMatchInlineSnapshot(`"failed: <root>/package.json: no report year in the title (pass --year YYYY)"`);
+    expect(failure).toMatchInlineSnapshot(
+      `"failed: <root>/package.json: no report year in the title (pass --year YYYY)"`,
+    );
   });
 
   it('keeps the pipeline version in step with package.json', () => {

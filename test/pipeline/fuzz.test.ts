@@ -24,21 +24,38 @@ const seed = Number(process.env.FUZZ_SEED ?? 20201231);
 /** One edit of the report: delete, duplicate or swap lines, add stray tabs, cut cells, insert random text. */
 const edit = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(lines.length - 1), n: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(lines.length - 1), n: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    op: fc.constant('duplicate' as const),
+    at: fc.nat(lines.length - 1),
+    n: fc.integer({ min: 1, max: 30 }),
+  }),
   fc.record({ op: fc.constant('swap' as const), at: fc.nat(lines.length - 1), to: fc.nat(lines.length - 1) }),
   fc.record({ op: fc.constant('tab' as const), at: fc.nat(lines.length - 1), pos: fc.nat(80) }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat(lines.length - 1), keep: fc.nat(40) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(lines.length - 1), text: fc.string({ unit: 'binary', maxLength: 40 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(lines.length - 1),
+    text: fc.string({ unit: 'binary', maxLength: 40 }),
+  }),
 );
 
 function apply(source: readonly string[], edits: ReadonlyArray<Record<string, unknown>>): string[] {
   const out = [...source];
-  for (const e of edits as Array<{ op: string; at: number; n?: number; to?: number; pos?: number; keep?: number; text?: string }>) {
+  for (const e of edits as Array<{
+    op: string;
+    at: number;
+    n?: number;
+    to?: number;
+    pos?: number;
+    keep?: number;
+    text?: string;
+  }>) {
     const at = Math.min(e.at, out.length - 1);
     if (at < 0) break;
     if (e.op === 'delete') out.splice(at, e.n!);
     else if (e.op === 'duplicate') out.splice(at, 0, ...out.slice(at, at + e.n!));
-    else if (e.op === 'swap') [out[at], out[Math.min(e.to!, out.length - 1)]] = [out[Math.min(e.to!, out.length - 1)]!, out[at]!];
+    else if (e.op === 'swap')
+      [out[at], out[Math.min(e.to!, out.length - 1)]] = [out[Math.min(e.to!, out.length - 1)]!, out[at]!];
     else if (e.op === 'tab') out[at] = `${out[at]!.slice(0, e.pos)}\t${out[at]!.slice(e.pos)}`;
     else if (e.op === 'truncate') out[at] = out[at]!.slice(0, e.keep);
     else out.splice(at, 0, e.text!.replace(/[\r\n]/g, ' '));

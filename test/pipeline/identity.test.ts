@@ -12,8 +12,11 @@ const kbizIn = (cwd: string, ...args: string[]) =>
 
 const rows = queryWarehouse;
 const documents = (out: string) =>
-  rows(out, `SELECT document_id, source_path,
-    (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d ORDER BY document_id`);
+  rows(
+    out,
+    `SELECT document_id, source_path,
+    (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d ORDER BY document_id`,
+  );
 
 /** Facts in the bundled report (as this version's transforms find them), for counts of its copies. */
 const reportFacts = async (out: string, id: string) =>
@@ -63,7 +66,7 @@ describe('ad-hoc document ids', () => {
     expect(await documents(out)).toEqual(loaded);
   });
 
-  it('never take a registered document\'s place, nor an earlier document\'s, unless --replace says so', async () => {
+  it("never take a registered document's place, nor an earlier document's, unless --replace says so", async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     expect((await runCli('run', '--out', out, '--quiet')).code).toBe(0);
@@ -105,9 +108,12 @@ describe('cache keys', () => {
       const paths = await rows(out, 'SELECT source_path FROM documents');
       expect(paths).toEqual([{ source_path: 'sources/kbiz-2020-business-report-summary.txt' }]);
     }
-    const runs = await rows(out, `SELECT stage, status FROM pipeline_runs
+    const runs = await rows(
+      out,
+      `SELECT stage, status FROM pipeline_runs
       WHERE run_id = (SELECT max(run_id) FROM pipeline_runs)
-      ORDER BY list_position(['extract', 'transform', 'load', 'export'], stage)`);
+      ORDER BY list_position(['extract', 'transform', 'load', 'export'], stage)`,
+    );
     expect(runs).toEqual(['extract', 'transform', 'load', 'export'].map((stage) => ({ stage, status: 'skipped' })));
   });
 

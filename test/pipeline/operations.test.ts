@@ -13,7 +13,8 @@ const kbiz = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], 
 function reports(dir: string, n: number): string {
   const inputs = join(dir, 'in');
   mkdirSync(inputs, { recursive: true });
-  for (let k = 0; k < n; k++) writeFileSync(join(inputs, `report-${String(k).padStart(3, '0')}.txt`), syntheticReport(reportText(), k));
+  for (let k = 0; k < n; k++)
+    writeFileSync(join(inputs, `report-${String(k).padStart(3, '0')}.txt`), syntheticReport(reportText(), k));
   return inputs;
 }
 
@@ -21,14 +22,22 @@ const rows = queryWarehouse;
 
 /** Every loaded document is whole: all its lines, and exactly the facts of its artifact. */
 async function documentsAreWhole(out: string): Promise<number> {
-  const docs = await rows(out, `SELECT d.document_id, d.line_count, (SELECT count(*) FROM source_lines s WHERE s.document_id = d.document_id) AS lines,
-    (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d`);
+  const docs = await rows(
+    out,
+    `SELECT d.document_id, d.line_count, (SELECT count(*) FROM source_lines s WHERE s.document_id = d.document_id) AS lines,
+    (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts FROM documents d`,
+  );
   for (const d of docs) {
     expect(Number(d.lines)).toBe(d.line_count);
-    const artifact = JSON.parse(readFileSync(join(out, 'artifacts', String(d.document_id), 'normalized.json'), 'utf8')) as { facts: unknown[] };
+    const artifact = JSON.parse(
+      readFileSync(join(out, 'artifacts', String(d.document_id), 'normalized.json'), 'utf8'),
+    ) as { facts: unknown[] };
     expect(Number(d.facts)).toBe(artifact.facts.length);
   }
-  const orphans = await rows(out, `SELECT count(*) AS n FROM facts WHERE document_id NOT IN (SELECT document_id FROM documents)`);
+  const orphans = await rows(
+    out,
+    `SELECT count(*) AS n FROM facts WHERE document_id NOT IN (SELECT document_id FROM documents)`,
+  );
   expect(orphans).toEqual([{ n: '0' }]);
   return docs.length;
 }
@@ -75,10 +84,19 @@ describe('back-fills of many documents', () => {
   it('writes byte-identical artifacts for the same input', () => {
     const dir = tempDir();
     const inputs = reports(dir, 2);
-    for (const out of ['a', 'b']) expect(kbiz('run', '--input', join(inputs, '*.txt'), '--out', join(dir, out), '--to', 'transform', '--quiet').status).toBe(0);
-    const files = (out: string) => readdirSync(join(dir, out, 'artifacts'), { recursive: true }).filter((f) => String(f).endsWith('.json')).sort();
+    for (const out of ['a', 'b'])
+      expect(
+        kbiz('run', '--input', join(inputs, '*.txt'), '--out', join(dir, out), '--to', 'transform', '--quiet').status,
+      ).toBe(0);
+    const files = (out: string) =>
+      readdirSync(join(dir, out, 'artifacts'), { recursive: true })
+        .filter((f) => String(f).endsWith('.json'))
+        .sort();
     expect(files('a')).toHaveLength(4);
-    for (const f of files('a')) expect(readFileSync(join(dir, 'b', 'artifacts', String(f)))).toEqual(readFileSync(join(dir, 'a', 'artifacts', String(f))));
+    for (const f of files('a'))
+      expect(readFileSync(join(dir, 'b', 'artifacts', String(f)))).toEqual(
+        readFileSync(join(dir, 'a', 'artifacts', String(f))),
+      );
   });
 });
 
@@ -91,7 +109,9 @@ describe('safe failure', () => {
     try {
       const r = kbiz('run', '--out', out, '--force');
       expect(r.status).toBe(1);
-      expect(r.stderr.trim()).toBe(`kbiz-etl: ${join(out, 'kbiz.duckdb')}: warehouse is locked by another process; wait for it to finish`);
+      expect(r.stderr.trim()).toBe(
+        `kbiz-etl: ${join(out, 'kbiz.duckdb')}: warehouse is locked by another process; wait for it to finish`,
+      );
     } finally {
       holder.close();
     }

@@ -9,10 +9,15 @@ const rows = queryWarehouse;
 /** Facts and documents in the Parquet mirror and in the warehouse. */
 async function mirror(out: string): Promise<Record<string, number>> {
   const parquet = (t: string) => `read_parquet('${join(out, 'parquet', t, '**', '*.parquet')}')`;
-  const counts = (await rows(out, `SELECT
+  const counts = (
+    await rows(
+      out,
+      `SELECT
     (SELECT count(*) FROM ${parquet('facts')}) AS parquet_facts, (SELECT count(*) FROM facts) AS facts,
     (SELECT count(*) FROM ${parquet('documents')}) AS parquet_documents,
-    (SELECT count(*) FROM documents) AS documents`))[0]!;
+    (SELECT count(*) FROM documents) AS documents`,
+    )
+  )[0]!;
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
 }
 

@@ -8,8 +8,15 @@ const kbiz = runCli;
 
 const SHA_2020 = '6f3fb8912f5ef08e9caa62e800733e3ccc61f5f866d46ecf75b0f7e74a2ee36a';
 const entry = (over: Record<string, unknown> = {}) => ({
-  document_id: 'kbiz-2020', publisher: '중소기업중앙회', title: '2020년도 사업보고 요약', report_year: 2020,
-  published_on: '2021-02', format: 'text', path: 'report.txt', sha256: SHA_2020, ...over,
+  document_id: 'kbiz-2020',
+  publisher: '중소기업중앙회',
+  title: '2020년도 사업보고 요약',
+  report_year: 2020,
+  published_on: '2021-02',
+  format: 'text',
+  path: 'report.txt',
+  sha256: SHA_2020,
+  ...over,
 });
 
 describe('the source registry', () => {
@@ -25,7 +32,9 @@ describe('the source registry', () => {
     writeFileSync(join(dir, 'registry.json'), JSON.stringify({ sources: [entry()] }));
     const r = await kbiz('run', '--registry', join(dir, 'registry.json'), '--out', join(dir, 'out'));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`failed: ${join(dir, 'report.txt')}: sha256 is [0-9a-f]{64}, registry says ${SHA_2020}`));
+    expect(r.out).toMatch(
+      new RegExp(`failed: ${join(dir, 'report.txt')}: sha256 is [0-9a-f]{64}, registry says ${SHA_2020}`),
+    );
   });
 
   it('refuses an invalid registry with the path of the problem', async () => {
@@ -33,7 +42,9 @@ describe('the source registry', () => {
     writeFileSync(join(dir, 'registry.json'), JSON.stringify({ sources: [entry({ report_year: 'twenty' })] }));
     const r = await kbiz('sources', '--registry', join(dir, 'registry.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`kbiz-etl: ${join(dir, 'registry.json')}: invalid registry at sources.0.report_year: Invalid input: expected number, received string`);
+    expect(r.err).toBe(
+      `kbiz-etl: ${join(dir, 'registry.json')}: invalid registry at sources.0.report_year: Invalid input: expected number, received string`,
+    );
   });
 
   it('shows which documents are loaded, and which changed since', async () => {
@@ -42,7 +53,12 @@ describe('the source registry', () => {
     const registry = join(dir, 'registry.json');
     writeFileSync(registry, JSON.stringify({ sources: [entry()] }));
     const out = join(dir, 'out');
-    const status = async () => (JSON.parse((await kbiz('sources', '--registry', registry, '--out', out, '--json')).out) as Array<{ status: string }>)[0]!.status;
+    const status = async () =>
+      (
+        JSON.parse((await kbiz('sources', '--registry', registry, '--out', out, '--json')).out) as Array<{
+          status: string;
+        }>
+      )[0]!.status;
     expect(await status()).toBe('not loaded');
     expect((await kbiz('run', '--registry', registry, '--out', out, '--quiet')).code).toBe(0);
     expect(await status()).toBe('loaded');

@@ -14,8 +14,12 @@ function runBuilt(args: string[]): Promise<{ code: number | null; out: string; e
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'pipeline', 'cli.js'), ...args], { cwd: ROOT });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
@@ -42,8 +46,11 @@ describe.skipIf(availableParallelism() < 2)('worker threads', () => {
     ]);
     // two workers for the big ones (the cores), then a fresh one for the small one
     expect(summary.workers_started).toBe(3);
-    const runs = await queryWarehouse(out, `SELECT document_id, stage, status, message FROM pipeline_runs
-      WHERE document_id IS NOT NULL ORDER BY document_id, started_at`);
+    const runs = await queryWarehouse(
+      out,
+      `SELECT document_id, stage, status, message FROM pipeline_runs
+      WHERE document_id IS NOT NULL ORDER BY document_id, started_at`,
+    );
     expect(runs).toEqual([
       { document_id: 'big-a', stage: 'extract', status: 'failed', message: oom('big-a') },
       { document_id: 'big-b', stage: 'extract', status: 'failed', message: oom('big-b') },
@@ -60,7 +67,17 @@ describe.skipIf(availableParallelism() < 2)('worker threads', () => {
       writeFileSync(join(dir, `${n}.txt`), reportText());
       return ['--input', join(dir, `${n}.txt`)];
     });
-    const r = await runBuilt(['run', ...inputs, '--year', '2020', '--out', join(dir, 'out'), '--concurrency', '64', '--json']);
+    const r = await runBuilt([
+      'run',
+      ...inputs,
+      '--year',
+      '2020',
+      '--out',
+      join(dir, 'out'),
+      '--concurrency',
+      '64',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const summary = summaryOf(r.out);
     expect(summary.documents.map((d) => d.counts?.facts)).toEqual([840, 840]);

@@ -18,14 +18,32 @@ interface ExpectedFact {
   qualifier?: string;
   chart?: boolean;
 }
-interface ExpectedDate { raw: string; start: string; end?: string; leak: number[] }
+interface ExpectedDate {
+  raw: string;
+  start: string;
+  end?: string;
+  leak: number[];
+}
 /** A mismatch the audit must flag: `planted` in a variant, or one the source itself prints (`planted: false`). */
 interface ExpectedFinding {
-  table: string; label: string; col: string[]; printed: number; computed: number; planted: boolean;
+  table: string;
+  label: string;
+  col: string[];
+  printed: number;
+  computed: number;
+  planted: boolean;
 }
 export interface Floors {
-  found?: number; labeled?: number; unit_base?: number; year?: number; right?: number; regions?: number;
-  dates?: number; flagged?: number; date_leaks_max?: number; false_alarms_max?: number;
+  found?: number;
+  labeled?: number;
+  unit_base?: number;
+  year?: number;
+  right?: number;
+  regions?: number;
+  dates?: number;
+  flagged?: number;
+  date_leaks_max?: number;
+  false_alarms_max?: number;
 }
 export interface Expectation {
   document: string;
@@ -64,17 +82,25 @@ export interface Score {
 
 /** The expectation files of this shape in `dir` (a file of another shape, with no `input` and `facts`, is not one). */
 export function readExpectations(dir: string): Expectation[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()
-    .map((f) => ({ ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<Expectation, 'file'>),
-      file: join(dir, f) }))
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => ({
+      ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<Expectation, 'file'>),
+      file: join(dir, f),
+    }))
     .filter((e) => typeof e.input === 'string' && Array.isArray(e.facts));
 }
 
 // Labels compare without spacing, <br>, administrative codes or a trailing unit in parentheses: the
 // pipeline may keep or drop those, but the words must be there.
 const UNIT_SUFFIX = /\((?:%|%p|명|㎡|건|개사|회|억원|백만원|천원|조원|배)\)$/u;
-const squash = (s: string): string => s.replace(/<br>/giu, '').replace(/\s+/gu, '').replace(/\(\d{10}\)/gu, '')
-  .replace(/[‘’′]/gu, "'");
+const squash = (s: string): string =>
+  s
+    .replace(/<br>/giu, '')
+    .replace(/\s+/gu, '')
+    .replace(/\(\d{10}\)/gu, '')
+    .replace(/[‘’′]/gu, "'");
 const core = (label: string): string => squash(label).replace(UNIT_SUFFIX, '');
 const labelsMatch = (expected: readonly string[], actual: readonly string[]): boolean => {
   const hay = squash(actual.join('|'));
@@ -83,7 +109,7 @@ const labelsMatch = (expected: readonly string[], actual: readonly string[]): bo
 const same = (a: number | null, b: number | null): boolean =>
   a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
 const BASE_ALIASES: Record<string, string> = { '㎡': 'm2', sqm: 'm2', square_metre: 'm2', square_meter: 'm2' };
-const base = (unit: string | null): string | null => (unit ? BASE_ALIASES[unit] ?? unit : null);
+const base = (unit: string | null): string | null => (unit ? (BASE_ALIASES[unit] ?? unit) : null);
 
 const labeled = (e: ExpectedFact, f: Fact): boolean =>
   labelsMatch(e.row, f.row_labels) && labelsMatch(e.col, f.col_labels);
@@ -91,8 +117,9 @@ const unitBase = (e: ExpectedFact, f: Fact): boolean =>
   base(f.base_unit) === base(e.base_unit) && same(f.value_base, e.value_base);
 
 /** How many of the expected row and column labels a fact carries. */
-const labelHits = (e: ExpectedFact, f: Fact): number => [...e.row, ...e.col]
-  .filter((label) => squash([...f.row_labels, ...f.col_labels].join('|')).includes(core(label))).length;
+const labelHits = (e: ExpectedFact, f: Fact): number =>
+  [...e.row, ...e.col].filter((label) => squash([...f.row_labels, ...f.col_labels].join('|')).includes(core(label)))
+    .length;
 
 /**
  * Each expected value takes the unused fact of the same value that fits it best: most of its labels first (so a
@@ -100,8 +127,8 @@ const labelHits = (e: ExpectedFact, f: Fact): number => [...e.row, ...e.col]
  */
 function matchFacts(expected: readonly ExpectedFact[], facts: readonly Fact[]): (Fact | null)[] {
   const used = new Set<Fact>();
-  const fit = (e: ExpectedFact, f: Fact): number => 4 * labelHits(e, f) + (unitBase(e, f) ? 2 : 0)
-    + (f.period_year === e.period_year ? 1 : 0);
+  const fit = (e: ExpectedFact, f: Fact): number =>
+    4 * labelHits(e, f) + (unitBase(e, f) ? 2 : 0) + (f.period_year === e.period_year ? 1 : 0);
   return expected.map((e) => {
     let best: Fact | null = null;
     for (const f of facts) {
@@ -176,7 +203,8 @@ const share = (n: number, d: number): number => (d === 0 ? 1 : n / d);
 
 export function scoreDocument(exp: Expectation, doc: NormalizedDocument): Score {
   const matched = matchFacts(exp.facts, doc.facts);
-  const pairs = exp.facts.map((e, i) => [e, matched[i]] as const)
+  const pairs = exp.facts
+    .map((e, i) => [e, matched[i]] as const)
     .filter((p): p is [ExpectedFact, Fact] => p[1] !== null);
   const n = exp.facts.length;
   const count = (ok: (e: ExpectedFact, f: Fact) => boolean): number =>
@@ -210,12 +238,34 @@ const TARGETS = { unit_base: 0.95, year: 0.9, regions: 0.98, next_year_right: 0.
 const pct = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 /** A compact table of scores, one line per document, and the pooled shares against the acceptance targets. */
 export function formatScorecard(scores: readonly Score[]): string {
-  const head = ['document', 'values', 'found', 'labels', 'unit+base', 'year', 'all right', 'regions', 'dates',
-    'date leaks', 'flagged', 'false alarms'];
-  const rows = scores.map((s) => [s.document, String(s.values), pct(s.found), pct(s.labeled), pct(s.unit_base),
-    pct(s.year), pct(s.right), s.regions === null ? '–' : `${pct(s.regions)} of ${s.region_rows}`, pct(s.dates),
+  const head = [
+    'document',
+    'values',
+    'found',
+    'labels',
+    'unit+base',
+    'year',
+    'all right',
+    'regions',
+    'dates',
+    'date leaks',
+    'flagged',
+    'false alarms',
+  ];
+  const rows = scores.map((s) => [
+    s.document,
+    String(s.values),
+    pct(s.found),
+    pct(s.labeled),
+    pct(s.unit_base),
+    pct(s.year),
+    pct(s.right),
+    s.regions === null ? '–' : `${pct(s.regions)} of ${s.region_rows}`,
+    pct(s.dates),
     String(s.date_leaks),
-    s.flagged === null ? '–' : `${s.flagged}/${s.findings}`, s.false_alarms === null ? '–' : String(s.false_alarms)]);
+    s.flagged === null ? '–' : `${s.flagged}/${s.findings}`,
+    s.false_alarms === null ? '–' : String(s.false_alarms),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
@@ -235,22 +285,27 @@ export function formatTargets(groups: Record<string, readonly Score[]>): string 
   const kosis = groups.kosis ?? [];
   const next = groups.next ?? [];
   if (budget.length) {
-    lines.push(`  budget sheets: unit+base ${pct(pooled(budget, 'unit_base'))} (target ≥ ${pct(TARGETS.unit_base)}), `
-      + `year ${pct(pooled(budget, 'year'))} (target ≥ ${pct(TARGETS.year)}), false alarms `
-      + `${budget.reduce((a, s) => a + (s.false_alarms ?? 0), 0)} (target 0)`);
+    lines.push(
+      `  budget sheets: unit+base ${pct(pooled(budget, 'unit_base'))} (target ≥ ${pct(TARGETS.unit_base)}), ` +
+        `year ${pct(pooled(budget, 'year'))} (target ≥ ${pct(TARGETS.year)}), false alarms ` +
+        `${budget.reduce((a, s) => a + (s.false_alarms ?? 0), 0)} (target 0)`,
+    );
   }
   if (kosis.length) {
-    lines.push(`  KOSIS region rows to the right sido: ${pct(pooled(kosis, 'regions'))} `
-      + `(target ≥ ${pct(TARGETS.regions)})`);
+    lines.push(
+      `  KOSIS region rows to the right sido: ${pct(pooled(kosis, 'regions'))} ` + `(target ≥ ${pct(TARGETS.regions)})`,
+    );
   }
   if (next.length) {
     const shapes = next.filter((s) => !s.document.endsWith('-report.txt'));
-    lines.push(`  next-year facts all right: ${pct(pooled(next, 'right'))}, `
-      + `new shapes only ${pct(pooled(shapes, 'right'))} `
-      + `(target ≥ ${pct(TARGETS.next_year_right)}), `
-      + `expected findings flagged ${next.reduce((a, s) => a + (s.flagged ?? 0), 0)}/`
-      + `${next.reduce((a, s) => a + s.findings, 0)} (2 planted, 2 printed by the 2020 text), `
-      + `false alarms ${next.reduce((a, s) => a + (s.false_alarms ?? 0), 0)} (target 0)`);
+    lines.push(
+      `  next-year facts all right: ${pct(pooled(next, 'right'))}, ` +
+        `new shapes only ${pct(pooled(shapes, 'right'))} ` +
+        `(target ≥ ${pct(TARGETS.next_year_right)}), ` +
+        `expected findings flagged ${next.reduce((a, s) => a + (s.flagged ?? 0), 0)}/` +
+        `${next.reduce((a, s) => a + s.findings, 0)} (2 planted, 2 printed by the 2020 text), ` +
+        `false alarms ${next.reduce((a, s) => a + (s.false_alarms ?? 0), 0)} (target 0)`,
+    );
   }
   return lines.join('\n');
 }
@@ -263,10 +318,15 @@ export function raisedFloors(old: Floors, s: Score): Floors {
   const down = (key: keyof Floors, x: number | null): number | undefined =>
     x === null ? old[key] : Math.min(old[key] ?? Infinity, x);
   const floors: Floors = {
-    found: up('found', s.found), labeled: up('labeled', s.labeled), unit_base: up('unit_base', s.unit_base),
-    year: up('year', s.year), right: up('right', s.right), regions: up('regions', s.regions),
+    found: up('found', s.found),
+    labeled: up('labeled', s.labeled),
+    unit_base: up('unit_base', s.unit_base),
+    year: up('year', s.year),
+    right: up('right', s.right),
+    regions: up('regions', s.regions),
     dates: up('dates', s.dates),
-    flagged: up('flagged', s.flagged), false_alarms_max: down('false_alarms_max', s.false_alarms),
+    flagged: up('flagged', s.flagged),
+    false_alarms_max: down('false_alarms_max', s.false_alarms),
     date_leaks_max: down('date_leaks_max', s.date_mentions_scored ? s.date_leaks : null),
   };
   return Object.fromEntries(Object.entries(floors).filter(([, v]) => v !== undefined)) as Floors;
@@ -285,16 +345,24 @@ export function formatMisses(exp: Expectation, doc: NormalizedDocument): string 
   const matched = matchFacts(exp.facts, doc.facts);
   const lines = exp.facts.flatMap((e, i) => {
     const f = matched[i];
-    const want = `${e.raw} ${e.unit_raw}→${e.base_unit} ${e.period_year ?? '-'} `
-      + `[${e.row.join('/')}]×[${e.col.join('/')}]`;
+    const want =
+      `${e.raw} ${e.unit_raw}→${e.base_unit} ${e.period_year ?? '-'} ` + `[${e.row.join('/')}]×[${e.col.join('/')}]`;
     if (!f) return [`  missing  ${want}`];
-    const wrong = [!labeled(e, f) && 'labels', !unitBase(e, f) && 'unit',
+    const wrong = [
+      !labeled(e, f) && 'labels',
+      !unitBase(e, f) && 'unit',
       exp.score_year && f.period_year !== e.period_year && 'year',
-      e.region && sidoOf(f.region_code) !== e.region && 'region'].filter(Boolean);
-    return wrong.length ? [`  ${wrong.join('+').padEnd(8)} ${want} ⇐ ${f.unit_raw ?? '-'}→${f.base_unit ?? '-'} `
-      + `${f.period_year ?? '-'} [${f.row_labels.join('/')}]×[${f.col_labels.join('/')}] ${f.region_code ?? ''}`] : [];
+      e.region && sidoOf(f.region_code) !== e.region && 'region',
+    ].filter(Boolean);
+    return wrong.length
+      ? [
+          `  ${wrong.join('+').padEnd(8)} ${want} ⇐ ${f.unit_raw ?? '-'}→${f.base_unit ?? '-'} ` +
+            `${f.period_year ?? '-'} [${f.row_labels.join('/')}]×[${f.col_labels.join('/')}] ${f.region_code ?? ''}`,
+        ]
+      : [];
   });
-  const alarms = doc.quality_checks.filter((c) => !c.passed && !exp.findings.some((e) => shows(c, e)))
+  const alarms = doc.quality_checks
+    .filter((c) => !c.passed && !exp.findings.some((e) => shows(c, e)))
     .map((c) => `  alarm    ${c.kind}: ${c.message}`);
   return `${exp.document}: ${lines.length} of ${exp.facts.length} values wrong\n${[...lines, ...alarms].join('\n')}`;
 }

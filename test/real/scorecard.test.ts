@@ -3,8 +3,18 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NormalizedDocument } from '../../schemas/index.js';
 import { ROOT, runCli, tempDir } from '../helpers.js';
-import { type Expectation, type Floors, type Score, formatScorecard, formatTargets, raisedFloors, readExpectations,
-  formatMisses, scoreDocument, writeFloors } from './score.js';
+import {
+  type Expectation,
+  type Floors,
+  type Score,
+  formatScorecard,
+  formatTargets,
+  raisedFloors,
+  readExpectations,
+  formatMisses,
+  scoreDocument,
+  writeFloors,
+} from './score.js';
 
 /**
  * Scores the pipeline on documents nobody here wrote (../shared/real-inputs) and on next-year variants of the
@@ -75,10 +85,12 @@ describe.skipIf(!haveReal)('real documents (../shared/real-inputs)', () => {
   let scores: Score[] = [];
   beforeAll(async () => {
     scores = scoreAll(real, await runAll(real));
-    console.log(`real documents:\n${formatScorecard(scores)}\n${formatTargets({
-      budget: scores.filter((_, i) => group(real[i]!) === 'budget'),
-      kosis: scores.filter((_, i) => group(real[i]!) === 'kosis'),
-    })}`);
+    console.log(
+      `real documents:\n${formatScorecard(scores)}\n${formatTargets({
+        budget: scores.filter((_, i) => group(real[i]!) === 'budget'),
+        kosis: scores.filter((_, i) => group(real[i]!) === 'kosis'),
+      })}`,
+    );
   }, 180_000);
   it.each(real.map((e, i) => [e.document, i] as const))('%s scores at least its floors', (_, i) => {
     expect(real[i]!.facts.length).toBeGreaterThan(0);

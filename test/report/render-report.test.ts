@@ -29,10 +29,15 @@ async function reportData(dir: string): Promise<ReportData> {
   try {
     const c = wh.conn;
     return {
-      documents: await q.reportDocuments(c), chapters: await q.reportChapters(c), tables: await q.reportTables(c),
-      cells: await q.reportCells(c), chartFacts: await q.reportChartFacts(c),
-      composites: await q.reportCompositeRegions(c), findings: await q.reportFindings(c),
-      dictionary: await q.reportDictionary(c), series: await q.reportMetricSeries(c),
+      documents: await q.reportDocuments(c),
+      chapters: await q.reportChapters(c),
+      tables: await q.reportTables(c),
+      cells: await q.reportCells(c),
+      chartFacts: await q.reportChartFacts(c),
+      composites: await q.reportCompositeRegions(c),
+      findings: await q.reportFindings(c),
+      dictionary: await q.reportDictionary(c),
+      series: await q.reportMetricSeries(c),
     };
   } finally {
     wh.close();
@@ -41,8 +46,12 @@ async function reportData(dir: string): Promise<ReportData> {
 
 const cellsOf = (table: string) => queryWarehouse(out, `SELECT * FROM table_cells WHERE table_id = '${table}'`);
 /** Each laid-out row as text: `구 분→2↓2` spans two columns and two rows, `·` is an empty cell. */
-const shape = (layout: ReturnType<typeof layoutTable>) => layout.rows.map((r) => r.map((c) =>
-  `${c.text || '·'}${c.colspan > 1 ? `→${c.colspan}` : ''}${c.rowspan > 1 ? `↓${c.rowspan}` : ''}`).join(' | '));
+const shape = (layout: ReturnType<typeof layoutTable>) =>
+  layout.rows.map((r) =>
+    r
+      .map((c) => `${c.text || '·'}${c.colspan > 1 ? `→${c.colspan}` : ''}${c.rowspan > 1 ? `↓${c.rowspan}` : ''}`)
+      .join(' | '),
+  );
 
 beforeAll(async () => {
   expect((await kbiz('run', '--out', out, '--quiet')).code).toBe(0);
@@ -73,8 +82,14 @@ describe('layoutTable lays the raw grid out as the report prints it', () => {
       '공 제 | 해 약',
       "'07년 | 4,014 | 1 | 10 | 4,003 | ·",
     ]);
-    expect(layout.rows[2]!.map((c) => `r${c.sourceRow}c${c.sourceCol}`))
-      .toEqual(['r2c0', 'r2c1', 'r2c2', 'r2c3', 'r2c4', 'r2c5']);
+    expect(layout.rows[2]!.map((c) => `r${c.sourceRow}c${c.sourceCol}`)).toEqual([
+      'r2c0',
+      'r2c1',
+      'r2c2',
+      'r2c3',
+      'r2c4',
+      'r2c5',
+    ]);
   });
 });
 
@@ -84,7 +99,9 @@ describe('renderReport', () => {
     const hostile = '<script>alert("x")</script>&';
     const unit = `'><img src=x onerror=alert(1)>`;
     const tables = data.tables.map((t, i) => (i === 0 ? { ...t, title: hostile, unit_note: unit } : t));
-    const html = renderReport({ ...data, tables }).map((p) => p.html).join('\n');
+    const html = renderReport({ ...data, tables })
+      .map((p) => p.html)
+      .join('\n');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
@@ -96,10 +113,15 @@ describe('renderReport', () => {
     const html = readFileSync(join(both, 'report', 'series.html'), 'utf8');
     const section = html.slice(html.indexOf('<section class="metric" id="yellow-umbrella.enrolments">'));
     const own = section.slice(0, section.indexOf('</section>'));
-    const restated = [...own.matchAll(/<tr class="restated">([\s\S]*?)<\/tr>/g)]
-      .map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    const restated = [...own.matchAll(/<tr class="restated">([\s\S]*?)<\/tr>/g)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(restated).toEqual([
-      '2019 237,167 건 2020 수정됨 restated t756-r14c1', '2019 237,200 건 2021 수정됨 restated t756-r14c1',
+      '2019 237,167 건 2020 수정됨 restated t756-r14c1',
+      '2019 237,200 건 2021 수정됨 restated t756-r14c1',
     ]);
     expect(section).toContain(`fill="${RESTATED_COLOR}"`);
     expect(html).toContain('뒤 보고서가 고쳐 쓴 값 2개'); // 2019's enrolments, as each report prints them

@@ -11,8 +11,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.warn(`report browser tests SKIPPED: no Chromium at ${CHROMIUM} `
-    + '(apt-get install chromium, or set CHROMIUM_PATH)');
+  console.warn(
+    `report browser tests SKIPPED: no Chromium at ${CHROMIUM} ` + '(apt-get install chromium, or set CHROMIUM_PATH)',
+  );
 }
 
 const root = tempDir('kbiz-report-');
@@ -36,12 +37,19 @@ async function open(file: string): Promise<{ page: Page; errors: string[]; remot
 }
 
 /** Per chart on the page: its caption and how many SVG elements are drawn in a series colour (its marks). */
-const chartMarks = (page: Page) => page.$$eval('figure.chart', (figures, colours) => figures.map((f) => ({
-  caption: f.querySelector('figcaption')?.textContent ?? '',
-  marks: [...f.querySelectorAll('svg *')].filter((el) => ['fill', 'stroke']
-    .some((a) => colours.includes((el.getAttribute(a) ?? '').toLowerCase()))).length,
-  bars: [...f.querySelectorAll('svg path')].filter((el) => el.getAttribute('fill') === colours[0]).length,
-})), [...PALETTE, RESTATED_COLOR].map((c) => c.toLowerCase()));
+const chartMarks = (page: Page) =>
+  page.$$eval(
+    'figure.chart',
+    (figures, colours) =>
+      figures.map((f) => ({
+        caption: f.querySelector('figcaption')?.textContent ?? '',
+        marks: [...f.querySelectorAll('svg *')].filter((el) =>
+          ['fill', 'stroke'].some((a) => colours.includes((el.getAttribute(a) ?? '').toLowerCase())),
+        ).length,
+        bars: [...f.querySelectorAll('svg path')].filter((el) => el.getAttribute('fill') === colours[0]).length,
+      })),
+    [...PALETTE, RESTATED_COLOR].map((c) => c.toLowerCase()),
+  );
 
 describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   beforeAll(async () => {
@@ -56,8 +64,15 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
 
   it('writes an index, a page per chapter, the series, the audit and the dictionary', () => {
     expect(readdirSync(reportDir).sort()).toEqual([
-      'dictionary.html', 'findings.html', 'index.html', 'kbiz-2020-1.html', 'kbiz-2020-2.html', 'kbiz-2020-3.html',
-      'kbiz-2020-4.html', 'kbiz-2020-5.html', 'series.html',
+      'dictionary.html',
+      'findings.html',
+      'index.html',
+      'kbiz-2020-1.html',
+      'kbiz-2020-2.html',
+      'kbiz-2020-3.html',
+      'kbiz-2020-4.html',
+      'kbiz-2020-5.html',
+      'series.html',
     ]);
   });
 
@@ -84,7 +99,8 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
     const first = await page.$$eval('#t756 tbody tr:first-child > *', (cells) => cells.map((c) => c.textContent));
     expect(first.slice(0, 5)).toEqual(["'07년", '4,014', '1', '10', '4,003']);
     const head = await page.$$eval('#t756 thead th', (cells) =>
-      cells.map((c) => [c.textContent, c.getAttribute('colspan')]));
+      cells.map((c) => [c.textContent, c.getAttribute('colspan')]),
+    );
     expect(head).toContainEqual(['해지(건)', '2']);
     const charts = await chartMarks(page);
     const enrolments = charts.find((c) => c.caption.includes('Yellow Umbrella mutual aid: new enrolments'))!;
@@ -100,9 +116,17 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   it('shows the 부금내 대출 total that does not add up, with its source line', async () => {
     const { page } = await open('findings.html');
     const rows = await page.$$eval('table.findings tbody tr', (trs) =>
-      trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+    );
     const loans = rows.find((r) => r[1]!.startsWith('부금내 대출 현황'))!;
-    expect(loans.slice(3, 9)).toEqual(['합계 / 금액(억원)', '66,774', '66,795', '-21', '810', '합 계\t723,019\t66,774\t']);
+    expect(loans.slice(3, 9)).toEqual([
+      '합계 / 금액(억원)',
+      '66,774',
+      '66,795',
+      '-21',
+      '810',
+      '합 계\t723,019\t66,774\t',
+    ]);
     await page.screenshot({ path: join(ARTIFACTS, 'report-findings.png'), fullPage: true });
     await page.close();
     const { page: chapter } = await open('kbiz-2020-3.html');
@@ -111,8 +135,10 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   });
 
   it('shows the data dictionary in Korean and English, as the warehouse describes itself', async () => {
-    const [{ comment }] = await queryWarehouse(out,
-      `SELECT comment FROM duckdb_columns() WHERE table_name = 'facts' AND column_name = 'fact_id'`);
+    const [{ comment }] = await queryWarehouse(
+      out,
+      `SELECT comment FROM duckdb_columns() WHERE table_name = 'facts' AND column_name = 'fact_id'`,
+    );
     const [ko, en] = String(comment).split(' | ');
     const { page } = await open('dictionary.html');
     const row = await page.$$eval('tr[id="facts.fact_id"] > *', (cells) => cells.map((c) => c.textContent));

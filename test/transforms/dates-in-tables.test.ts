@@ -12,19 +12,30 @@ describe('dates in tables and bullets', () => {
 
   it('reads `2.5~3.0%` as a range of rates, not 5 February', () => {
     const q = tokenizeNumbers('2.5~3.0%').map((x) => [x.cls, x.quantity?.value, x.quantity?.qualifier]);
-    expect(q).toEqual([['quantity', 2.5, 'range_start'], ['quantity', 3, 'range_end']]);
+    expect(q).toEqual([
+      ['quantity', 2.5, 'range_start'],
+      ['quantity', 3, 'range_end'],
+    ]);
   });
 
   it('turns dated table cells into date mentions and gives no facts for them', () => {
-    const d = normalize(extract(`2024년 사업 설명
+    const d = normalize(
+      extract(
+        `2024년 사업 설명
 
 I 추진경위
 
 구 분\t일자\t내용
 개정\t2005. 2\t대출한도 확대
 기준\t'24.3.19\t시행
-`, { report_year: 2024 }));
-    expect(d.date_mentions.map((m) => [m.raw_text, m.start_date])).toEqual([['2005. 2', '2005-02-01'], ["'24.3.19", '2024-03-19']]);
+`,
+        { report_year: 2024 },
+      ),
+    );
+    expect(d.date_mentions.map((m) => [m.raw_text, m.start_date])).toEqual([
+      ['2005. 2', '2005-02-01'],
+      ["'24.3.19", '2024-03-19'],
+    ]);
     expect(d.facts.filter((f) => f.value === 2005 || f.value === 19)).toEqual([]);
   });
 

@@ -5,12 +5,20 @@ import { extract, report2020 } from '../helpers.js';
 
 const doc = (text: string) => normalize(extract(text, { report_year: 2021 }));
 const labels = (d: ReturnType<typeof doc>, raw: string) =>
-  d.facts.filter((f) => f.raw_text === raw).map((f) => [f.row_labels.join('/'), f.col_labels.join('/'), f.qualifier, f.unit_raw]);
+  d.facts
+    .filter((f) => f.raw_text === raw)
+    .map((f) => [f.row_labels.join('/'), f.col_labels.join('/'), f.qualifier, f.unit_raw]);
 
 describe('headers by cell types', () => {
   it('reads years and KOSIS year-months as period labels', () => {
-    expect(['2020', '2020.01', '2020. 1', '2020.13', '15.6', '2,020'].map(isPeriodLabel))
-      .toEqual([true, true, true, false, false, false]);
+    expect(['2020', '2020.01', '2020. 1', '2020.13', '15.6', '2,020'].map(isPeriodLabel)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('continues a merged row label across a sub-header row', () => {
@@ -43,11 +51,17 @@ I 개요
 `);
     expect(d.tables[0]!.header_row_count).toBe(1);
     expect(labels(d, '120개사')).toEqual([['지원대상', '고도화형', 'approx', '개사']]);
-    expect(d.facts.filter((f) => f.row_labels[0] === '총사업비' && f.col_labels[0] === '기초형')
-      .map((f) => [f.value_base, f.qualifier])).toEqual([[300_000_000, 'range_start'], [500_000_000, 'range_end']]);
+    expect(
+      d.facts
+        .filter((f) => f.row_labels[0] === '총사업비' && f.col_labels[0] === '기초형')
+        .map((f) => [f.value_base, f.qualifier]),
+    ).toEqual([
+      [300_000_000, 'range_start'],
+      [500_000_000, 'range_end'],
+    ]);
   });
 
-  it('keeps the 2020 report\'s 가입업체수 on the rows under its 신규가입 | 해지 sub-header', () => {
+  it("keeps the 2020 report's 가입업체수 on the rows under its 신규가입 | 해지 sub-header", () => {
     const facts = report2020().facts.filter((f) => f.raw_text === '3,742' && f.table_id);
     expect(facts.map((f) => [f.row_labels, f.col_labels])).toEqual([[['가입업체수'], ['2019년(A)', '신규가입']]]);
   });

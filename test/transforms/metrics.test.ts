@@ -9,7 +9,8 @@ import { withoutSubject } from '../../transforms/metrics/assign-metrics.js';
 import { extract, reportBytes, ROOT } from '../helpers.js';
 
 const catalog = loadCatalog().metrics;
-const read = (bytes: Uint8Array, id: string): NormalizedDocument => normalize(extract(bytes, { document_id: id }), catalog);
+const read = (bytes: Uint8Array, id: string): NormalizedDocument =>
+  normalize(extract(bytes, { document_id: id }), catalog);
 const y2020 = read(reportBytes(), 'kbiz-2020');
 const y2021 = read(readFileSync(join(ROOT, 'test/fixtures/next-year/kbiz-2021-report.txt')), 'kbiz-2021');
 
@@ -40,7 +41,10 @@ describe('metrics of the 2020 report', () => {
       'yellow-umbrella.members': 'stock',
       'yellow-umbrella.premiums-total': 'cumulative',
     });
-    expect(y2020.metrics.find((m) => m.metric_id === 'yellow-umbrella.premiums-total')).toMatchObject({ cumulative_from: 2007, first_year: 2020 });
+    expect(y2020.metrics.find((m) => m.metric_id === 'yellow-umbrella.premiums-total')).toMatchObject({
+      cumulative_from: 2007,
+      first_year: 2020,
+    });
     expect(series(y2020, 'yellow-umbrella.benefit-payouts').find(([y]) => y === 2020)).toEqual([2020, 790_000_000_000]);
   });
 
@@ -55,7 +59,11 @@ describe('metrics of the 2020 report', () => {
 
 describe('metrics across reports', () => {
   it('line up the periods a next-year report restates (changed spacing and labels included)', () => {
-    const later = new Map(y2021.facts.filter((f) => f.period_year !== null).map((f) => [`${f.metric_id}|${f.region_code}|${f.period_year}`, f]));
+    const later = new Map(
+      y2021.facts
+        .filter((f) => f.period_year !== null)
+        .map((f) => [`${f.metric_id}|${f.region_code}|${f.period_year}`, f]),
+    );
     const restated = y2020.facts.filter((f) => f.period_year !== null && f.period_year <= 2020 && f.value !== null);
     const same = restated.filter((f) => later.has(`${f.metric_id}|${f.region_code}|${f.period_year}`));
     expect(same.length / restated.length).toBeGreaterThanOrEqual(0.95);

@@ -24,7 +24,9 @@ describe('quantities in prose', () => {
 
   it('names what a number counts', () => {
     expect(onLine('협동조합 컨설팅지원단 운영 : 384개').map((f) => [f.raw_text, f.subject])).toEqual([
-      ['384개', '협동조합 컨설팅지원단 운영 / 조합'], ['651회', '협동조합 컨설팅지원단 운영'], ['1,035일', '협동조합 컨설팅지원단 운영'],
+      ['384개', '협동조합 컨설팅지원단 운영 / 조합'],
+      ['651회', '협동조합 컨설팅지원단 운영'],
+      ['1,035일', '협동조합 컨설팅지원단 운영'],
     ]);
     expect(onLine('총회 개최지도(결산수리 764회)')[0]!.subject).toBe('총회 개최지도 결산수리');
   });
@@ -32,18 +34,35 @@ describe('quantities in prose', () => {
   it('keeps the chain of headings and parent bullets as context', () => {
     const [sales] = onLine('4,594백만원').filter((f) => f.raw_text === '4,594백만원');
     expect(sales).toMatchObject({ value: 4594, unit_raw: '백만원', value_base: 4_594_000_000 });
-    expect(sales!.context_path.slice(-2)).toEqual(['5) 중소기업 제품 홈쇼핑 판매 지원', '- 일사천리 사업 : 지자체 연계 中企제품 홈앤쇼핑 판매']);
+    expect(sales!.context_path.slice(-2)).toEqual([
+      '5) 중소기업 제품 홈쇼핑 판매 지원',
+      '- 일사천리 사업 : 지자체 연계 中企제품 홈앤쇼핑 판매',
+    ]);
   });
 
   it('reads qualifiers, money in 천불 and years named on the line', () => {
-    expect(onLine('조합당 최대 15백만원').find((f) => f.raw_text === '15백만원')).toMatchObject({ qualifier: 'max', value_base: 15_000_000 });
-    expect(onLine('현장계약 5,000천불').find((f) => f.raw_text === '5,000천불')).toMatchObject({ unit: 'USD', value_base: 5_000_000, qualifier: null });
-    expect(onLine('2020년 20개 조합 신규 설립').map((f) => [f.value, f.period_year])).toEqual([[20, 2020], [35, 2020]]);
+    expect(onLine('조합당 최대 15백만원').find((f) => f.raw_text === '15백만원')).toMatchObject({
+      qualifier: 'max',
+      value_base: 15_000_000,
+    });
+    expect(onLine('현장계약 5,000천불').find((f) => f.raw_text === '5,000천불')).toMatchObject({
+      unit: 'USD',
+      value_base: 5_000_000,
+      qualifier: null,
+    });
+    expect(onLine('2020년 20개 조합 신규 설립').map((f) => [f.value, f.period_year])).toEqual([
+      [20, 2020],
+      [35, 2020],
+    ]);
   });
 
   it('takes no page number, section number, list number, date or year for a fact', () => {
     const kinds = new Map(doc.lines.map((l) => [l.line_no, l.kind]));
-    expect(doc.facts.some((f) => f.origin === 'text' && ['toc', 'title', 'table_row', 'blank'].includes(kinds.get(f.line_no)!))).toBe(false);
+    expect(
+      doc.facts.some(
+        (f) => f.origin === 'text' && ['toc', 'title', 'table_row', 'blank'].includes(kinds.get(f.line_no)!),
+      ),
+    ).toBe(false);
     expect(onLine('- 1) 대외정세 변동에 따른')).toEqual([]);
     expect(onLine('12. 중소기업 전문 연구')).toEqual([]);
     expect(onLine('(5.7), 동서발전(10.16)').map((f) => f.raw_text)).toEqual(['40개', '14개']);
@@ -64,7 +83,10 @@ describe('two-digit years in a later report', () => {
   });
 
   it('takes no year after 2030 from the 2020 report, whose text has none', () => {
-    const years = [...doc.facts.map((f) => f.period_year ?? 0), ...doc.date_mentions.map((d) => Number(d.end_date.slice(0, 4)))];
+    const years = [
+      ...doc.facts.map((f) => f.period_year ?? 0),
+      ...doc.date_mentions.map((d) => Number(d.end_date.slice(0, 4))),
+    ];
     expect(Math.max(...years)).toBeLessThanOrEqual(2021);
   });
 });

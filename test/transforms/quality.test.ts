@@ -4,22 +4,34 @@ import { report2020, tableAt } from '../helpers.js';
 
 const doc = report2020();
 /** The kinds this file is about: totals against their parts (audit-checks.test.ts has the others). */
-const TOTALS: readonly string[] = ['total_rows', 'subtotal_rows', 'total_columns', 'cumulative_bound', 'derived_formula'];
+const TOTALS: readonly string[] = [
+  'total_rows',
+  'subtotal_rows',
+  'total_columns',
+  'cumulative_bound',
+  'derived_formula',
+];
 
 describe('arithmetic audit of the 2020 report', () => {
   it('lists exactly the one published total that does not add up', () => {
-    const failed = doc.quality_checks.filter((q) => !q.passed && TOTALS.includes(q.kind)).map((q) => [doc.tables.find((t) => t.table_id === q.table_id)!.title, q.label, q.expected, q.actual]);
+    const failed = doc.quality_checks
+      .filter((q) => !q.passed && TOTALS.includes(q.kind))
+      .map((q) => [doc.tables.find((t) => t.table_id === q.table_id)!.title, q.label, q.expected, q.actual]);
     expect(failed).toEqual([['부금내 대출 현황', '합계 / 금액(억원)', 66795, 66774]]);
   });
 
   it('allows for rounding in amounts shown in 억원, not in counts', () => {
     const rounded = doc.quality_checks.find((q) => q.label === '합계 / 재적부금(억원)')!;
     expect(rounded).toMatchObject({ expected: 148307, actual: 148308, passed: true });
-    expect(rounded.message).toBe('합계 / 재적부금(억원): published 148308 = 14 part(s) summing to 148307 (off by 1, within rounding ±7.5)');
+    expect(rounded.message).toBe(
+      '합계 / 재적부금(억원): published 148308 = 14 part(s) summing to 148307 (off by 1, within rounding ±7.5)',
+    );
   });
 
   it('checks every total and subtotal of every table, row-wise and column-wise', () => {
-    const totals = doc.facts.filter((f) => f.origin === 'table' && f.is_total && f.value !== null && f.base_unit !== 'percent');
+    const totals = doc.facts.filter(
+      (f) => f.origin === 'table' && f.is_total && f.value !== null && f.base_unit !== 'percent',
+    );
     const checked = new Set(doc.quality_checks.map((q) => q.check_id.split(':').pop()));
     const unchecked = totals.filter((f) => !checked.has(f.fact_id));
     expect(unchecked.map((f) => `${f.fact_id} ${f.row_labels.join('/')} × ${f.col_labels.join('/')}`)).toEqual([]);
@@ -35,7 +47,11 @@ describe('arithmetic audit of the 2020 report', () => {
   });
 
   it('does not add up rates (수익률, 손해율) and checks shares against their totals', () => {
-    expect(doc.quality_checks.some((q) => /수익률|손해율/.test(q.label) && ['total_rows', 'subtotal_rows', 'total_columns'].includes(q.kind))).toBe(false);
+    expect(
+      doc.quality_checks.some(
+        (q) => /수익률|손해율/.test(q.label) && ['total_rows', 'subtotal_rows', 'total_columns'].includes(q.kind),
+      ),
+    ).toBe(false);
     const shares = doc.quality_checks.filter((q) => q.label.includes('비중') && TOTALS.includes(q.kind));
     expect(shares.map((q) => q.actual)).toEqual([96.6, 100, 73.6, 100]);
     expect(shares.every((q) => q.passed)).toBe(true);
@@ -44,11 +60,19 @@ describe('arithmetic audit of the 2020 report', () => {
   it('treats 누계 as covering earlier years than the table lists', () => {
     const t = tableAt(doc, '2017년\t1,229');
     const c = doc.quality_checks.filter((q) => q.table_id === t);
-    expect(c.map((q) => [q.kind, q.label, q.expected, q.actual, q.passed])).toContainEqual(['cumulative_bound', '누계 / 가입건수(건)', 7266, 10320, true]);
+    expect(c.map((q) => [q.kind, q.label, q.expected, q.actual, q.passed])).toContainEqual([
+      'cumulative_bound',
+      '누계 / 가입건수(건)',
+      7266,
+      10320,
+      true,
+    ]);
   });
 
   it('checks columns the report derives by formula in their label: 증 감(B-A), 손해율(B/A)', () => {
-    const derived = doc.quality_checks.filter((q) => q.kind === 'derived_formula').map((q) => [q.label, q.expected, q.actual, q.passed]);
+    const derived = doc.quality_checks
+      .filter((q) => q.kind === 'derived_formula')
+      .map((q) => [q.label, q.expected, q.actual, q.passed]);
     expect(derived).toEqual([
       ['가입업체수 / 증감(B-A)', -1495, -1495, true],
       ['가입업체수 / 증감(B-A) / 신규가입', -1797, -1797, true],
@@ -66,11 +90,40 @@ describe('arithmetic audit of the 2020 report', () => {
 
   it('catches a wrong total in a table it has not seen', () => {
     const f = (id: string, row: string[], col: string[], value: number) => ({
-      fact_id: id, origin: 'table' as const, section_id: null, table_id: 't', line_no: 1, row_labels: row, col_labels: col, context_path: [], subject: null,
-      raw_text: String(value), value, unit_raw: '건', unit: 'case', value_base: value, base_unit: 'count', period_year: null, region_code: null, is_total: row.includes('합계'), qualifier: null,
+      fact_id: id,
+      origin: 'table' as const,
+      section_id: null,
+      table_id: 't',
+      line_no: 1,
+      row_labels: row,
+      col_labels: col,
+      context_path: [],
+      subject: null,
+      raw_text: String(value),
+      value,
+      unit_raw: '건',
+      unit: 'case',
+      value_base: value,
+      base_unit: 'count',
+      period_year: null,
+      region_code: null,
+      is_total: row.includes('합계'),
+      qualifier: null,
       unit_source: 'note' as const,
     });
-    const checks = auditTable('t', [f('a', ['서울'], ['건수'], 3), f('b', ['부산'], ['건수'], 4), f('c', ['합계'], ['건수'], 8)]);
-    expect(checks).toEqual([expect.objectContaining({ kind: 'total_rows', expected: 7, actual: 8, passed: false, message: '합계 / 건수: published 8 = 2 part(s) summing to 7 — off by 1' })]);
+    const checks = auditTable('t', [
+      f('a', ['서울'], ['건수'], 3),
+      f('b', ['부산'], ['건수'], 4),
+      f('c', ['합계'], ['건수'], 8),
+    ]);
+    expect(checks).toEqual([
+      expect.objectContaining({
+        kind: 'total_rows',
+        expected: 7,
+        actual: 8,
+        passed: false,
+        message: '합계 / 건수: published 8 = 2 part(s) summing to 7 — off by 1',
+      }),
+    ]);
   });
 });

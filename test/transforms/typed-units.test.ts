@@ -23,8 +23,16 @@ I 단위
 
 describe('units as typed measures', () => {
   it('names the measure of a label', () => {
-    expect(['증감률', '비중', '경쟁률', '운영비', '업체수', '(B-A)/A', '(B-A)', "'20년"].map(measureOfLabel))
-      .toEqual(['rate', 'rate', 'ratio', 'money', 'count', 'rate', null, null]);
+    expect(['증감률', '비중', '경쟁률', '운영비', '업체수', '(B-A)/A', '(B-A)', "'20년"].map(measureOfLabel)).toEqual([
+      'rate',
+      'rate',
+      'ratio',
+      'money',
+      'count',
+      'rate',
+      null,
+      null,
+    ]);
   });
 
   it('knows the units real documents use', () => {
@@ -38,10 +46,16 @@ describe('units as typed measures', () => {
 
   it('gives a rate column % under a money row, never 백만원', () => {
     const f = fact(doc(INCOME), '총수입', '증감률');
-    expect([f.value, f.unit_raw, f.base_unit, f.value_base, f.unit_source]).toEqual([13.1, '%', 'percent', 13.1, 'note']);
+    expect([f.value, f.unit_raw, f.base_unit, f.value_base, f.unit_source]).toEqual([
+      13.1,
+      '%',
+      'percent',
+      13.1,
+      'note',
+    ]);
   });
 
-  it('gives a numeric column no label measures the note\'s one money unit', () => {
+  it("gives a numeric column no label measures the note's one money unit", () => {
     const f = fact(doc(INCOME), '운영비', "'20년");
     expect([f.unit_raw, f.value_base, f.unit_source, f.period_year]).toEqual(['백만원', 8_120_000_000, 'note', 2020]);
   });
@@ -54,7 +68,7 @@ describe('units as typed measures', () => {
     ]);
   });
 
-  it('keeps a ratio column in 배 and counts beside it in the note\'s 개사', () => {
+  it("keeps a ratio column in 배 and counts beside it in the note's 개사", () => {
     const d = doc(`2021년도 사업보고 요약
 
 I 비율
@@ -66,6 +80,9 @@ I 비율
 구 분\t모집\t신청\t경쟁률(배)
 판로지원\t120\t486\t4.1
 `);
-    expect([fact(d, '판로지원', '경쟁률(배)').base_unit, fact(d, '판로지원', '모집').unit_raw]).toEqual(['times', '개사']);
+    expect([fact(d, '판로지원', '경쟁률(배)').base_unit, fact(d, '판로지원', '모집').unit_raw]).toEqual([
+      'times',
+      '개사',
+    ]);
   });
 });

@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, NormalizedDocument } from '../../schemas/normalized.js';
 import { normalize } from '../../transforms/index.js';
-import { asCp949, asYear, insertRowBefore, moveChapter, reverseRows, spaceOutLabels, withCrlf } from '../fixtures/variants.js';
+import {
+  asCp949,
+  asYear,
+  insertRowBefore,
+  moveChapter,
+  reverseRows,
+  spaceOutLabels,
+  withCrlf,
+} from '../fixtures/variants.js';
 import { extract, report2020, reportText } from '../helpers.js';
 
 /** What a fact says, without where it stands (ids and line numbers move with the layout). */
 const says = (doc: NormalizedDocument) => (f: Fact) => {
   const table = doc.tables.find((t) => t.table_id === f.table_id);
-  return [table?.title ?? f.subject, f.row_labels.join('/'), f.col_labels.join('/'), f.raw_text, f.value, f.unit_raw, f.value_base, f.period_year, f.region_code, f.is_total, f.qualifier].join('|');
+  return [
+    table?.title ?? f.subject,
+    f.row_labels.join('/'),
+    f.col_labels.join('/'),
+    f.raw_text,
+    f.value,
+    f.unit_raw,
+    f.value_base,
+    f.period_year,
+    f.region_code,
+    f.is_total,
+    f.qualifier,
+  ].join('|');
 };
-const tableFacts = (doc: NormalizedDocument) => doc.facts.filter((f) => f.origin === 'table').map(says(doc)).sort();
+const tableFacts = (doc: NormalizedDocument) =>
+  doc.facts
+    .filter((f) => f.origin === 'table')
+    .map(says(doc))
+    .sort();
 const allFacts = (doc: NormalizedDocument) => doc.facts.map(says(doc)).sort();
 const run = (input: string | Buffer) => normalize(extract(input));
 
@@ -58,7 +82,9 @@ describe('layout variants give the same facts', () => {
     const before = new Set(tableFacts(base));
     const after = new Set(tableFacts(doc));
     expect([...after].filter((f) => !before.has(f))).toHaveLength(4);
-    expect(doc.facts.filter((f) => f.period_year === 2021 && f.origin === 'table').map((f) => f.value)).toEqual([300000, 90000, 35000, 175000]);
+    expect(doc.facts.filter((f) => f.period_year === 2021 && f.origin === 'table').map((f) => f.value)).toEqual([
+      300000, 90000, 35000, 175000,
+    ]);
     expect([...before].every((f) => after.has(f))).toBe(true);
     // the published total no longer adds up: a finding, not a failure
     expect(doc.quality_checks.filter((q) => !q.passed).map((q) => q.label)).toContain('합계 / 가입(건)');

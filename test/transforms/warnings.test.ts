@@ -17,7 +17,10 @@ describe('doubts are recorded, never silent guesses', () => {
   it('an unknown unit in prose is a warning and the number stays unitless', () => {
     const doc = run('1. 시험\n- 차량 지원 5대, 선박 3척 지원\n');
     expect(doc.issues).toEqual([{ code: 'unit_unknown', message: 'unit not in the vocabulary: 3척', line_no: 2 }]);
-    expect(doc.facts.map((f) => [f.raw_text, f.unit_raw, f.unit, f.base_unit])).toEqual([['5대', '대', 'machine', 'count'], ['3', null, 'number', 'number']]);
+    expect(doc.facts.map((f) => [f.raw_text, f.unit_raw, f.unit, f.base_unit])).toEqual([
+      ['5대', '대', 'machine', 'count'],
+      ['3', null, 'number', 'number'],
+    ]);
   });
 
   it('an unknown label in a header of regions is a warning', () => {
@@ -29,7 +32,12 @@ describe('doubts are recorded, never silent guesses', () => {
   it('a label names the unit when no note does: 업체수, 건수, 비율', () => {
     const doc = run('1. 실적\n\n구분\t2020\t2021\n업체수\t10\t12\n발급건수\t5\t6\n지원비율\t50\t60\n');
     expect(doc.facts.map((f) => [f.row_labels[0], f.unit_raw])).toEqual([
-      ['업체수', '개사'], ['업체수', '개사'], ['발급건수', '건'], ['발급건수', '건'], ['지원비율', '%'], ['지원비율', '%'],
+      ['업체수', '개사'],
+      ['업체수', '개사'],
+      ['발급건수', '건'],
+      ['발급건수', '건'],
+      ['지원비율', '%'],
+      ['지원비율', '%'],
     ]);
     expect(doc.facts.map((f) => f.period_year)).toEqual([2020, 2021, 2020, 2021, 2020, 2021]);
   });

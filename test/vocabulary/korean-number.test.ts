@@ -46,8 +46,20 @@ describe('parseCell', () => {
     ['▲3.5%', [[-3.5, '%']]],
     ['0.0%', [[0, '%']]],
     ['4.5', [[4.5, null]]],
-    ['38개(11.8%)', [[38, '개'], [11.8, '%']]],
-    ['352개(100%)', [[352, '개'], [100, '%']]],
+    [
+      '38개(11.8%)',
+      [
+        [38, '개'],
+        [11.8, '%'],
+      ],
+    ],
+    [
+      '352개(100%)',
+      [
+        [352, '개'],
+        [100, '%'],
+      ],
+    ],
   ])('%s holds quantities', (raw, expected) => {
     const v = parseCell(raw);
     expect(v.kind).toBe('quantities');
@@ -65,10 +77,43 @@ describe('parseCell', () => {
 
 describe('unit vocabulary', () => {
   it('covers the money, count and ratio units of the brief', () => {
-    for (const u of ['원', '천원', '만원', '백만원', '천만원', '억원', '조원', '불', '달러', '천불', '만불', '백만불', '건', '개', '개사', '곳', '명', '회', '부', '일', '차수', '과정', '업체', '조합', '%', '%p']) {
+    for (const u of [
+      '원',
+      '천원',
+      '만원',
+      '백만원',
+      '천만원',
+      '억원',
+      '조원',
+      '불',
+      '달러',
+      '천불',
+      '만불',
+      '백만불',
+      '건',
+      '개',
+      '개사',
+      '곳',
+      '명',
+      '회',
+      '부',
+      '일',
+      '차수',
+      '과정',
+      '업체',
+      '조합',
+      '%',
+      '%p',
+    ]) {
       expect(lookupUnit(u), u).toBeDefined();
     }
-    expect(lookupUnit('억원')).toEqual({ unit_raw: '억원', unit: 'KRW', base_unit: 'KRW', multiplier: 1e8, quantity_kind: 'money' });
+    expect(lookupUnit('억원')).toEqual({
+      unit_raw: '억원',
+      unit: 'KRW',
+      base_unit: 'KRW',
+      multiplier: 1e8,
+      quantity_kind: 'money',
+    });
     expect(lookupUnit('천불')).toMatchObject({ unit: 'USD', multiplier: 1000 });
     expect(lookupUnit('개사')).toMatchObject({ unit: 'company', base_unit: 'count' });
     expect(lookupUnit('명')).toMatchObject({ unit: 'person', base_unit: 'count' });

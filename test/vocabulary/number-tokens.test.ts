@@ -6,10 +6,16 @@ const classes = (text: string) => tokenizeNumbers(text).map((t) => `${t.cls}:${t
 
 describe('tokenizeNumbers: every number in prose gets a class', () => {
   it.each([
-    ['- 협동조합 컨설팅지원단 운영 : 384개 조합, 651회, 1,035일', ['quantity:384개', 'quantity:651회', 'quantity:1,035일']],
+    [
+      '- 협동조합 컨설팅지원단 운영 : 384개 조합, 651회, 1,035일',
+      ['quantity:384개', 'quantity:651회', 'quantity:1,035일'],
+    ],
     ['산업통상자원부 산하 40개 공공기관(5.7), 동서발전(10.16)', ['quantity:40개', 'date:5.7', 'date:10.16']],
-    ['대구경북지역 특별지원(3.17~31), 백화점면세점 입점기업 지원(4.9~20/5.26~6.12)', ['date:3.17~31', 'date:4.9~20', 'date:5.26~6.12']],
-    ['중소기업기본법 개정 (\'20.9.24 개정)', ["date:'20.9.24"]],
+    [
+      '대구경북지역 특별지원(3.17~31), 백화점면세점 입점기업 지원(4.9~20/5.26~6.12)',
+      ['date:3.17~31', 'date:4.9~20', 'date:5.26~6.12'],
+    ],
+    ["중소기업기본법 개정 ('20.9.24 개정)", ["date:'20.9.24"]],
     ['(‘18.3.19~현재, 건·억원)', ['date:‘18.3.19~현재']],
     ['2021. 2', ['date:2021. 2']],
     ['중소기업협동조합 936개(20. 12월말 기준)', ['quantity:936개', 'date:20. 12월말']],
@@ -24,14 +30,23 @@ describe('tokenizeNumbers: every number in prose gets a class', () => {
   ])('%s', (text, expected) => expect(classes(text)).toEqual(expected));
 
   it('reads qualifiers around a quantity', () => {
-    const q = (text: string) => tokenizeNumbers(text).filter((t) => t.quantity).map((t) => [t.quantity!.value, t.quantity!.unit_raw, t.quantity!.qualifier]);
+    const q = (text: string) =>
+      tokenizeNumbers(text)
+        .filter((t) => t.quantity)
+        .map((t) => [t.quantity!.value, t.quantity!.unit_raw, t.quantity!.qualifier]);
     expect(q('조합당 최대 15백만원')).toEqual([[15, '백만원', 'max']]);
     expect(q('매회 40,000부 내외')).toEqual([[40000, '부', 'approx']]);
-    expect(q('(매출액 30억원 이상, 상시종사자 10인 이상)')).toEqual([[30, '억원', 'min'], [10, '인', 'min']]);
+    expect(q('(매출액 30억원 이상, 상시종사자 10인 이상)')).toEqual([
+      [30, '억원', 'min'],
+      [10, '인', 'min'],
+    ]);
     expect(q('(매출액 5억원 초과)')).toEqual([[5, '억원', 'over']]);
     expect(q('언택트 강연 1,000명+ 시청')).toEqual([[1000, '명', 'plus']]);
     expect(q('조합추천 수의계약 112억원')).toEqual([[112, '억원', null]]);
-    expect(q('3~5개 업체')).toEqual([[3, '개', 'range_start'], [5, '개', 'range_end']]);
+    expect(q('3~5개 업체')).toEqual([
+      [3, '개', 'range_start'],
+      [5, '개', 'range_end'],
+    ]);
   });
 
   it('leaves no number of the 2020 report unclassified', () => {
@@ -44,7 +59,8 @@ describe('tokenizeNumbers: every number in prose gets a class', () => {
       for (const t of tokenizeNumbers(line.text)) for (let i = t.start; i < t.end; i++) covered.add(i);
       const label = /^\s*(?:-\s*)?(\d{1,2})[.)]/.exec(line.text);
       [...line.text].forEach((ch, i) => {
-        if (/\d/.test(ch) && !covered.has(i) && !(label && i < label[0].length)) throw new Error(`line ${line.line_no}: ${line.text}`);
+        if (/\d/.test(ch) && !covered.has(i) && !(label && i < label[0].length))
+          throw new Error(`line ${line.line_no}: ${line.text}`);
       });
     }
   });
@@ -65,9 +81,19 @@ describe('resolveDate', () => {
 
   it('puts every date of the report in date_mentions, with its phrase', () => {
     const dates = report2020().date_mentions;
-    expect(dates.find((d) => d.raw_text === '4.9~20')).toMatchObject({ start_date: '2020-04-09', end_date: '2020-04-20', subject: '백화점면세점 입점기업 지원' });
-    expect(dates.find((d) => d.raw_text === '5.26~6.12')).toMatchObject({ start_date: '2020-05-26', end_date: '2020-06-12' });
-    expect(dates.find((d) => d.raw_text === '5.7')).toMatchObject({ start_date: '2020-05-07', subject: '산업통상자원부 산하 공공기관' });
+    expect(dates.find((d) => d.raw_text === '4.9~20')).toMatchObject({
+      start_date: '2020-04-09',
+      end_date: '2020-04-20',
+      subject: '백화점면세점 입점기업 지원',
+    });
+    expect(dates.find((d) => d.raw_text === '5.26~6.12')).toMatchObject({
+      start_date: '2020-05-26',
+      end_date: '2020-06-12',
+    });
+    expect(dates.find((d) => d.raw_text === '5.7')).toMatchObject({
+      start_date: '2020-05-07',
+      subject: '산업통상자원부 산하 공공기관',
+    });
     expect(dates.length).toBeGreaterThan(120);
   });
 });

@@ -3,12 +3,23 @@ import { fullYear, resolveDate, tokenizeNumbers, yearOf } from '../../vocabulary
 
 /** The dates of one written span, resolved in a report of `reportYear`. */
 const datesIn = (text: string, reportYear: number) =>
-  tokenizeNumbers(text).filter((t) => t.date).map((t) => resolveDate(t.date!, reportYear));
+  tokenizeNumbers(text)
+    .filter((t) => t.date)
+    .map((t) => resolveDate(t.date!, reportYear));
 
 describe('two-digit years: one rule, relative to the report year', () => {
   it.each([
-    [98, 2020, 1998], [98, 2024, 1998], [24, 2024, 2024], [24, 2020, 2024], [20, 2020, 2020],
-    [93, 2024, 1993], [86, 2024, 1986], [7, 2020, 2007], [30, 2024, 2030], [31, 2024, 1931], [27, 2020, 1927],
+    [98, 2020, 1998],
+    [98, 2024, 1998],
+    [24, 2024, 2024],
+    [24, 2020, 2024],
+    [20, 2020, 2020],
+    [93, 2024, 1993],
+    [86, 2024, 1986],
+    [7, 2020, 2007],
+    [30, 2024, 2030],
+    [31, 2024, 1931],
+    [27, 2020, 1927],
   ])("'%i in a %i report is %i", (yy, reportYear, year) => expect(fullYear(yy, reportYear)).toBe(year));
 
   it('reads dates of a real budget sheet (2024) in the last century: ‘93.12월, 86.3', () => {
@@ -41,8 +52,14 @@ describe('two-digit years: one rule, relative to the report year', () => {
 
 describe('yearOf', () => {
   it.each([
-    ["'07년", 2007], ['2019년(A)', 2019], ['2020 구축기업수', 2020], ["'20. 12월말 기준", 2020],
-    ["회원 현황 ('20. 12월말 기준)", 2020], ['2017년', 2017], ["'98년", 1998], ['‘93.12월', 1993],
+    ["'07년", 2007],
+    ['2019년(A)', 2019],
+    ['2020 구축기업수', 2020],
+    ["'20. 12월말 기준", 2020],
+    ["회원 현황 ('20. 12월말 기준)", 2020],
+    ['2017년', 2017],
+    ["'98년", 1998],
+    ['‘93.12월', 1993],
     ['20년', 2020],
   ])('%s → %d in the 2020 report', (label, year) => expect(yearOf(label, 2020)).toBe(year));
 
@@ -52,5 +69,6 @@ describe('yearOf', () => {
   });
 
   it.each(['누 계', '증 감(B-A)', '합 계', '12월'])('%s has no year', (label) =>
-    expect(yearOf(label, 2020)).toBeNull());
+    expect(yearOf(label, 2020)).toBeNull(),
+  );
 });

@@ -19,15 +19,23 @@ beforeAll(async () => {
 
 const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1);
 
-describe('export --xlsx: the report\'s tables as a colleague opens them', () => {
-  it('names sheets from table titles, unique, within 31 characters and Excel\'s characters', async () => {
+describe("export --xlsx: the report's tables as a colleague opens them", () => {
+  it("names sheets from table titles, unique, within 31 characters and Excel's characters", async () => {
     const titles = await queryWarehouse(out, 'SELECT title FROM report_tables ORDER BY line_start');
     const names = wb.worksheets.map((ws) => ws.name);
     expect(names[0]).toBe('목차');
     expect(names.at(-1)).toBe('본문 수치');
-    expect(names.slice(1, 4)).toEqual(["회원 현황 ('20. 12월말 기준)", '협동조합 대상(10개) 시상', '5개 조합 지원, 조합당 최대 15백만원']);
+    expect(names.slice(1, 4)).toEqual([
+      "회원 현황 ('20. 12월말 기준)",
+      '협동조합 대상(10개) 시상',
+      '5개 조합 지원, 조합당 최대 15백만원',
+    ]);
     expect(names).toContain('지원내용 - 정부 100억원 지원');
-    expect(names.filter((n) => n.startsWith('사업운영 실적'))).toEqual(['사업운영 실적', '사업운영 실적 (2)', '사업운영 실적 (3)']);
+    expect(names.filter((n) => n.startsWith('사업운영 실적'))).toEqual([
+      '사업운영 실적',
+      '사업운영 실적 (2)',
+      '사업운영 실적 (3)',
+    ]);
     expect(names.slice(1, -1)).toHaveLength(titles.length);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names.filter((n) => n.length > 31 || /[:\\/?*[\]]/.test(n))).toEqual([]);
@@ -36,7 +44,9 @@ describe('export --xlsx: the report\'s tables as a colleague opens them', () => 
   it('lays a table out as printed: title, unit note, merged header rows, Korean labels, numbers formatted', () => {
     const ws = wb.getWorksheet('연도별 가입해지 현황')!;
     expect(values(ws, 1)).toEqual(['연도별 가입해지 현황']);
-    expect(ws.getCell('A3').value).toBe('III 중소기업 공제 사업 › 1. 소기업 · 소상공인공제(노란우산) (kbiz-2020 756–772행)');
+    expect(ws.getCell('A3').value).toBe(
+      'III 중소기업 공제 사업 › 1. 소기업 · 소상공인공제(노란우산) (kbiz-2020 756–772행)',
+    );
     expect(values(ws, 5)).toEqual(['구 분', '가입(건)', '공 제', '해 약', '재적(건)', '비고']);
     expect(ws.model.merges.sort()).toEqual(['A4:A5', 'B4:B5', 'C4:D4', 'E4:E5', 'F4:F5']);
     expect(values(ws, 6)).toEqual(["'07년", 4014, 1, 10, 4003]);
@@ -51,10 +61,22 @@ describe('export --xlsx: the report\'s tables as a colleague opens them', () => 
   it('puts the unit note above the table and keeps decimals and percents as printed', () => {
     const fund = wb.getWorksheet('운용현황')!;
     expect(fund.getCell('A2').value).toBe('(단위 : 억원, %)');
-    expect(values(fund, 4)).toEqual(['구 분', '구 분', '노란우산', '노란우산', '노란우산', '공제기금', '공제기금', '공제기금']);
+    expect(values(fund, 4)).toEqual([
+      '구 분',
+      '구 분',
+      '노란우산',
+      '노란우산',
+      '노란우산',
+      '공제기금',
+      '공제기금',
+      '공제기금',
+    ]);
     expect(fund.model.merges).toContain('A4:B5');
-    expect([fund.getCell('C6').value, fund.getCell('D6').value, fund.getCell('D6').numFmt])
-      .toEqual([4886, 3.4, '#,##0.0']);
+    expect([fund.getCell('C6').value, fund.getCell('D6').value, fund.getCell('D6').numFmt]).toEqual([
+      4886,
+      3.4,
+      '#,##0.0',
+    ]);
     expect([fund.getCell('E6').value, fund.getCell('E6').numFmt]).toEqual([0.95, '#,##0.00']);
     const surety = wb.getWorksheet('사업운영 실적')!;
     const ratio = surety.getRow(7).getCell(7);

@@ -6,7 +6,14 @@ import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehous
 import { report2020, tempDir } from '../helpers.js';
 
 const counts = async (conn: Parameters<typeof query>[0]) =>
-  Object.fromEntries(await Promise.all(TABLES.filter((t) => t.perDocument).map(async (t) => [t.name, Number((await query(conn, `SELECT count(*) AS n FROM ${t.name}`)).rows[0]!.n)])));
+  Object.fromEntries(
+    await Promise.all(
+      TABLES.filter((t) => t.perDocument).map(async (t) => [
+        t.name,
+        Number((await query(conn, `SELECT count(*) AS n FROM ${t.name}`)).rows[0]!.n),
+      ]),
+    ),
+  );
 
 describe('warehouse load (real DuckDB file)', () => {
   const dir = tempDir();
@@ -18,11 +25,25 @@ describe('warehouse load (real DuckDB file)', () => {
       await loadDimensions(wh.conn);
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       const c = await counts(wh.conn);
-      expect(c).toMatchObject({ documents: 1, source_lines: 1039, report_tables: 34, facts: doc.facts.length, sections: doc.sections.length });
-      const comments = await query(wh.conn, `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'facts' AND comment IS NOT NULL AND comment <> ''`);
+      expect(c).toMatchObject({
+        documents: 1,
+        source_lines: 1039,
+        report_tables: 34,
+        facts: doc.facts.length,
+        sections: doc.sections.length,
+      });
+      const comments = await query(
+        wh.conn,
+        `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'facts' AND comment IS NOT NULL AND comment <> ''`,
+      );
       expect(Number(comments.rows[0]!.n)).toBe(TABLES.find((t) => t.name === 'facts')!.columns.length);
-      const v = await query(wh.conn, `SELECT table_title, region_name, value FROM v_facts WHERE region_code = 'KBIZ-BSUS' AND row_labels = ['건의결과', '미반영']`);
-      expect(v.rows).toEqual([{ table_title: '13개 지역본부 511건의 정책과제 건의, 178건 반영', region_name: '부산울산', value: 7 }]);
+      const v = await query(
+        wh.conn,
+        `SELECT table_title, region_name, value FROM v_facts WHERE region_code = 'KBIZ-BSUS' AND row_labels = ['건의결과', '미반영']`,
+      );
+      expect(v.rows).toEqual([
+        { table_title: '13개 지역본부 511건의 정책과제 건의, 178건 반영', region_name: '부산울산', value: 7 },
+      ]);
     } finally {
       wh.close();
     }
@@ -39,12 +60,28 @@ describe('warehouse load (real DuckDB file)', () => {
       const before = await applied();
       await ensureSchema(wh.conn); // the fingerprint matches: nothing is rewritten (each rewrite is a catalog commit)
       expect(await applied()).toEqual(before);
-      const cols = await query(wh.conn, `SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal`);
-      const undocumented = cols.rows.filter((r) => !/[가-힣].* \| .*[a-z]/i.test(String(r.comment ?? ''))).map((r) => `${r.table_name}.${r.column_name}`);
+      const cols = await query(
+        wh.conn,
+        `SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal`,
+      );
+      const undocumented = cols.rows
+        .filter((r) => !/[가-힣].* \| .*[a-z]/i.test(String(r.comment ?? '')))
+        .map((r) => `${r.table_name}.${r.column_name}`);
       expect(undocumented).toEqual([]);
-      const views = await query(wh.conn, `SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment LIKE '%|%'`);
-      expect(views.rows.map((r) => r.view_name).sort()).toEqual(['metrics', 'v_fact_chapters', 'v_facts', 'v_metric_latest', 'v_metric_series']);
-      expect(cols.rows.filter((r) => r.table_name === 'v_facts').length).toBe(TABLES.find((t) => t.name === 'facts')!.columns.length + 6);
+      const views = await query(
+        wh.conn,
+        `SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment LIKE '%|%'`,
+      );
+      expect(views.rows.map((r) => r.view_name).sort()).toEqual([
+        'metrics',
+        'v_fact_chapters',
+        'v_facts',
+        'v_metric_latest',
+        'v_metric_series',
+      ]);
+      expect(cols.rows.filter((r) => r.table_name === 'v_facts').length).toBe(
+        TABLES.find((t) => t.name === 'facts')!.columns.length + 6,
+      );
     } finally {
       wh.close();
     }
@@ -57,7 +94,9 @@ describe('warehouse load (real DuckDB file)', () => {
       const first = await query(wh.conn, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id');
       await loadDocument(wh.conn, doc, '2026-01-02T00:00:00Z');
       expect((await counts(wh.conn)).facts).toBe(doc.facts.length);
-      expect((await query(wh.conn, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id')).rows).toEqual(first.rows);
+      expect((await query(wh.conn, 'SELECT * EXCLUDE (document_id) FROM facts ORDER BY fact_id')).rows).toEqual(
+        first.rows,
+      );
     } finally {
       wh.close();
     }
@@ -90,12 +129,19 @@ describe('warehouse load (real DuckDB file)', () => {
     wh = await openWarehouse(path);
     try {
       await ensureSchema(wh.conn);
-      const cols = await query(wh.conn, `SELECT column_name, comment FROM duckdb_columns() WHERE (table_name = 'documents' AND column_name = 'artifact_sha256') OR (table_name = 'facts' AND column_name = 'value')`);
+      const cols = await query(
+        wh.conn,
+        `SELECT column_name, comment FROM duckdb_columns() WHERE (table_name = 'documents' AND column_name = 'artifact_sha256') OR (table_name = 'facts' AND column_name = 'value')`,
+      );
       expect(cols.rows.map((r) => r.column_name).sort()).toEqual(['artifact_sha256', 'value']);
-      expect(cols.rows.find((r) => r.column_name === 'value')!.comment).toMatch(/^unit_raw 단위로 적힌 수.* | Number as written/);
+      expect(cols.rows.find((r) => r.column_name === 'value')!.comment).toMatch(
+        /^unit_raw 단위로 적힌 수.* | Number as written/,
+      );
       expect((await query(wh.conn, 'SELECT count(*) AS n FROM facts')).rows).toEqual([{ n: String(doc.facts.length) }]);
       await loadDocument(wh.conn, doc, '2026-01-02T00:00:00Z', 'abc');
-      expect((await query(wh.conn, 'SELECT artifact_sha256 FROM documents')).rows).toEqual([{ artifact_sha256: 'abc' }]);
+      expect((await query(wh.conn, 'SELECT artifact_sha256 FROM documents')).rows).toEqual([
+        { artifact_sha256: 'abc' },
+      ]);
     } finally {
       wh.close();
     }
@@ -107,7 +153,10 @@ describe('warehouse load (real DuckDB file)', () => {
       await loadDimensions(wh.conn);
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       await exportParquet(wh.conn, join(dir, 'parquet'));
-      const r = await query(wh.conn, `SELECT report_year::INTEGER AS report_year, count(*) AS n FROM read_parquet('${join(dir, 'parquet')}/facts/*/*.parquet', hive_partitioning = true) GROUP BY 1`);
+      const r = await query(
+        wh.conn,
+        `SELECT report_year::INTEGER AS report_year, count(*) AS n FROM read_parquet('${join(dir, 'parquet')}/facts/*/*.parquet', hive_partitioning = true) GROUP BY 1`,
+      );
       expect(r.rows).toEqual([{ report_year: 2020, n: String(doc.facts.length) }]);
       const units = await query(wh.conn, `SELECT count(*) AS n FROM '${join(dir, 'parquet')}/units.parquet'`);
       expect(Number(units.rows[0]!.n)).toBeGreaterThan(100);

@@ -22,33 +22,56 @@ function kindOf(schema: z.ZodType): string {
 }
 
 describe('one declaration per warehouse table', () => {
-  it.each(TABLES.map((t) => [t.name, t] as const))('%s: every row field has a column and every column a field, of a fitting type', (_name, t) => {
-    const fields = Object.keys(t.row.shape);
-    expect(t.columns.map((c) => c.name).sort()).toEqual([...fields].sort());
-    for (const c of t.columns) {
-      expect(STORES[kindOf(t.row.shape[c.name] as z.ZodType)], `${t.name}.${c.name}`).toContain(c.type);
-      expect(c.en, `${t.name}.${c.name} in English`).toMatch(/[a-z]{2}/i);
-      expect(c.ko, `${t.name}.${c.name} in Korean`).toMatch(/[가-힣]/);
-    }
-  });
+  it.each(TABLES.map((t) => [t.name, t] as const))(
+    '%s: every row field has a column and every column a field, of a fitting type',
+    (_name, t) => {
+      const fields = Object.keys(t.row.shape);
+      expect(t.columns.map((c) => c.name).sort()).toEqual([...fields].sort());
+      for (const c of t.columns) {
+        expect(STORES[kindOf(t.row.shape[c.name] as z.ZodType)], `${t.name}.${c.name}`).toContain(c.type);
+        expect(c.en, `${t.name}.${c.name} in English`).toMatch(/[a-z]{2}/i);
+        expect(c.ko, `${t.name}.${c.name} in Korean`).toMatch(/[가-힣]/);
+      }
+    },
+  );
 
   it('stores Korean and English in each comment', () => {
     const facts = WAREHOUSE_TABLES.facts;
-    expect(facts.comment).toBe('보고서의 모든 수치(표 칸과 본문), 단위 정규화 | Every number of the report, from table cells and prose, unit-normalized');
+    expect(facts.comment).toBe(
+      '보고서의 모든 수치(표 칸과 본문), 단위 정규화 | Every number of the report, from table cells and prose, unit-normalized',
+    );
     for (const t of TABLES) expect(t.ko, t.name).toMatch(/[가-힣]/);
   });
 
   it('per-document tables carry the document id and year, and the contract tables are all declared', () => {
-    for (const t of TABLES.filter((x) => x.perDocument)) expect(Object.keys(t.row.shape)).toEqual(expect.arrayContaining(['document_id', 'report_year']));
-    expect(Object.keys(WAREHOUSE_TABLES)).toEqual(expect.arrayContaining([
-      'documents', 'source_lines', 'sections', 'report_tables', 'table_cells', 'facts', 'units', 'regions', 'region_aliases',
-      'region_members', 'date_mentions', 'quality_checks', 'pipeline_runs',
-    ]));
+    for (const t of TABLES.filter((x) => x.perDocument))
+      expect(Object.keys(t.row.shape)).toEqual(expect.arrayContaining(['document_id', 'report_year']));
+    expect(Object.keys(WAREHOUSE_TABLES)).toEqual(
+      expect.arrayContaining([
+        'documents',
+        'source_lines',
+        'sections',
+        'report_tables',
+        'table_cells',
+        'facts',
+        'units',
+        'regions',
+        'region_aliases',
+        'region_members',
+        'date_mentions',
+        'quality_checks',
+        'pipeline_runs',
+      ]),
+    );
   });
 
   it('the rows the loader appends for the bundled report and the dimensions are exactly the declared rows', () => {
     const all = { ...documentRows(report2020(), '2026-01-01T00:00:00Z', 'a'.repeat(64)), ...dimensionRows() };
-    expect(Object.keys(all).sort()).toEqual(TABLES.filter((t) => t.name !== 'pipeline_runs').map((t) => t.name).sort());
+    expect(Object.keys(all).sort()).toEqual(
+      TABLES.filter((t) => t.name !== 'pipeline_runs')
+        .map((t) => t.name)
+        .sort(),
+    );
     for (const [name, { rows, constants }] of Object.entries(all)) {
       const strict = WAREHOUSE_TABLES[name as keyof typeof WAREHOUSE_TABLES].row.strict();
       expect(rows.length, name).toBeGreaterThan(0);
@@ -61,4 +84,5 @@ describe('one declaration per warehouse table', () => {
   });
 });
 
-const pick = (row: object, keys: readonly string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => keys.includes(k)));
+const pick = (row: object, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => keys.includes(k)));

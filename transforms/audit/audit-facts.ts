@@ -11,10 +11,14 @@ import { auditShares } from './share-of-count.js';
  * beside them (`totals`: fact ids as the prose reader found them).
  */
 export function auditFacts(
-  facts: readonly Fact[], totals: ReadonlyArray<{ fact_id: string; part_ids: readonly string[] }>,
+  facts: readonly Fact[],
+  totals: ReadonlyArray<{ fact_id: string; part_ids: readonly string[] }>,
 ): QualityCheck[] {
   const checks: QualityCheck[] = [];
-  const tables = groupBy(facts.filter((f) => f.table_id !== null), (f) => f.table_id!);
+  const tables = groupBy(
+    facts.filter((f) => f.table_id !== null),
+    (f) => f.table_id!,
+  );
   for (const [table_id, found] of tables) {
     checks.push(...auditShares(table_id, found), ...auditRowIdentities(table_id, found));
     checks.push(...auditMagnitudes(table_id, found));

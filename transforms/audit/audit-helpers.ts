@@ -41,5 +41,8 @@ export function halfUnit(f: Fact): number {
  * shares (a share is checked against its count), percentage points, nor a number with a qualifier (`최대`, `약`).
  */
 export const isAmount = (f: Fact): boolean =>
-  f.value !== null && f.qualifier === null && f.base_unit !== 'percent' && f.base_unit !== 'percent_point' &&
+  f.value !== null &&
+  f.qualifier === null &&
+  f.base_unit !== 'percent' &&
+  f.base_unit !== 'percent_point' &&
   !['rate', 'ratio', 'share'].includes(f.measure_kind);

@@ -21,8 +21,15 @@ function medianOf(sorted: readonly number[]): number {
  */
 export function auditMagnitudes(table_id: string, facts: readonly Fact[]): QualityCheck[] {
   // a change may be near zero in most years, and a number without a unit has no known scale
-  const usable = facts.filter((f) => f.origin === 'table' && isAmount(f) && f.measure_kind !== 'change' &&
-    !f.is_total && f.base_unit !== 'number' && f.value_base !== null);
+  const usable = facts.filter(
+    (f) =>
+      f.origin === 'table' &&
+      isAmount(f) &&
+      f.measure_kind !== 'change' &&
+      !f.is_total &&
+      f.base_unit !== 'number' &&
+      f.value_base !== null,
+  );
   const checks: QualityCheck[] = [];
   // 1만명 and 125명 compare in the base unit (persons)
   for (const column of groupBy(usable, (f) => `${f.base_unit}|${f.unit}|${key(f.col_labels)}`).values()) {
@@ -35,8 +42,13 @@ export function auditMagnitudes(table_id: string, facts: readonly Fact[]): Quali
     const times = Math.round(v / others);
     const median = round12(others * Math.abs(f.value! / f.value_base!)); // back in the value's printed unit
     checks.push({
-      check_id: `${table_id}:magnitude:${f.fact_id}`, table_id, kind: 'magnitude', label, expected: median,
-      actual: f.value, passed: false,
+      check_id: `${table_id}:magnitude:${f.fact_id}`,
+      table_id,
+      kind: 'magnitude',
+      label,
+      expected: median,
+      actual: f.value,
+      passed: false,
       message: `${label}: ${f.raw_text} is ${times}× the median ${median} of its column — check the unit or digits`,
     });
   }

@@ -67,7 +67,8 @@ function partsInBullets(lines: readonly Line[], reads: ReadonlyArray<ReadLine | 
   const parts: Array<{ line: number; k: number }> = [];
   for (const j of children) {
     const same = (reads[j]?.tokens ?? []).flatMap((t, k) =>
-      (t.cls === 'quantity' && t.quantity && family(t.quantity) === family(q) ? [k] : []));
+      t.cls === 'quantity' && t.quantity && family(t.quantity) === family(q) ? [k] : [],
+    );
     if (same.length !== 1) return null;
     parts.push({ line: j, k: same[0]! });
   }

@@ -29,11 +29,17 @@ export function auditProseTotals(totals: readonly ProseTotalParts[]): QualityChe
     const passed = Math.abs(diff) <= tol + 1e-9;
     const label = `${total.subject ?? ''} ${total.raw_text}`.trim();
     const listed = parts.map((p) => p.raw_text).join(' + ');
-    return [{
-      check_id: `prose:prose_total:${total.fact_id}`, table_id: null, kind: 'prose_total', label, expected,
-      actual: total.value, passed,
-      message:
-        `line ${total.line_no}: ${total.raw_text} vs ${listed} = ${expected}${passed ? '' : ` — off by ${diff}`}`,
-    } satisfies QualityCheck];
+    return [
+      {
+        check_id: `prose:prose_total:${total.fact_id}`,
+        table_id: null,
+        kind: 'prose_total',
+        label,
+        expected,
+        actual: total.value,
+        passed,
+        message: `line ${total.line_no}: ${total.raw_text} vs ${listed} = ${expected}${passed ? '' : ` — off by ${diff}`}`,
+      } satisfies QualityCheck,
+    ];
   });
 }

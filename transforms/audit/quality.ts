@@ -2,7 +2,7 @@ import type { CheckKind, FactDraft, QualityCheck } from '../../schemas/index.js'
 import { isCumulativeLabel, isSubtotalLabel, isTotalLabel } from '../../vocabulary/index.js';
 
 const key = (labels: readonly string[]) => labels.join('\u241f');
-const decimals = (raw: string) => (/\.(\d+)/.exec(raw)?.[1]?.length ?? 0);
+const decimals = (raw: string) => /\.(\d+)/.exec(raw)?.[1]?.length ?? 0;
 /** Shares add up; rates (수익률, 손해율) do not. */
 const isShare = (labels: readonly string[]) => labels.some((l) => /비중|구성비|점유|share/i.test(l));
 
@@ -28,7 +28,11 @@ function roundingSlack(total: FactDraft, parts: readonly FactDraft[]): number {
 }
 
 function check(
-  table_id: string, kind: CheckKind, total: FactDraft, parts: readonly FactDraft[], bound = false,
+  table_id: string,
+  kind: CheckKind,
+  total: FactDraft,
+  parts: readonly FactDraft[],
+  bound = false,
 ): QualityCheck {
   const expected = Number(parts.reduce((s, p) => s + (p.value ?? 0), 0).toPrecision(12));
   const actual = total.value!;
@@ -60,7 +64,12 @@ function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[];
   if (isSubtotal) {
     const group = prev.row_labels[0];
     const parts: FactDraft[] = [];
-    for (let i = before.length - 1; i >= 0 && before[i]!.row_labels[0] === group && before[i]!.row_labels.length >= 2; i--) parts.unshift(before[i]!);
+    for (
+      let i = before.length - 1;
+      i >= 0 && before[i]!.row_labels[0] === group && before[i]!.row_labels.length >= 2;
+      i--
+    )
+      parts.unshift(before[i]!);
     return { parts, kind: 'subtotal_rows' };
   }
   // Grand total: top-level rows, each group counted once (by its subtotal when it has one).
@@ -72,7 +81,12 @@ function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[];
       const grouped = before[i - 1] && before[i - 1]!.row_labels.length >= 2;
       if (grouped) {
         const group = before[i - 1]!.row_labels[0];
-        while (parts.length && parts[parts.length - 1]!.row_labels.length >= 2 && parts[parts.length - 1]!.row_labels[0] === group) parts.pop();
+        while (
+          parts.length &&
+          parts[parts.length - 1]!.row_labels.length >= 2 &&
+          parts[parts.length - 1]!.row_labels[0] === group
+        )
+          parts.pop();
         parts.push(r);
       }
       continue;
@@ -116,9 +130,14 @@ export function auditTable(table_id: string, facts: readonly FactDraft[]): Quali
     for (const f of cols) {
       const at = f.col_labels.findIndex(isTotalLabel);
       if (f.value === null || at < 0 || isCumulativeLabel(f.col_labels[at]!)) continue;
-      const parts = cols.filter((p) => p !== f && p.col_labels.length === f.col_labels.length &&
-        key(p.col_labels.slice(0, at)) === key(f.col_labels.slice(0, at)) &&
-        key(p.col_labels.slice(at + 1)) === key(f.col_labels.slice(at + 1)) && !isTotalLabel(p.col_labels[at]!));
+      const parts = cols.filter(
+        (p) =>
+          p !== f &&
+          p.col_labels.length === f.col_labels.length &&
+          key(p.col_labels.slice(0, at)) === key(f.col_labels.slice(0, at)) &&
+          key(p.col_labels.slice(at + 1)) === key(f.col_labels.slice(at + 1)) &&
+          !isTotalLabel(p.col_labels[at]!),
+      );
       if (parts.length >= 2) checks.push(check(table_id, 'total_columns', f, parts));
     }
   }
@@ -159,13 +178,16 @@ function evaluate(expr: string, values: ReadonlyMap<string, number>): number | n
 export function auditFormulas(table_id: string, facts: readonly FactDraft[]): QualityCheck[] {
   const checks: QualityCheck[] = [];
   const rows = new Map<string, FactDraft[]>();
-  for (const f of facts) if (f.origin === 'table' && f.value !== null) (rows.get(key(f.row_labels)) ?? rows.set(key(f.row_labels), []).get(key(f.row_labels))!).push(f);
+  for (const f of facts)
+    if (f.origin === 'table' && f.value !== null)
+      (rows.get(key(f.row_labels)) ?? rows.set(key(f.row_labels), []).get(key(f.row_labels))!).push(f);
   for (const row of rows.values()) {
     const named = (suffix: string) => {
       const values = new Map<string, number>();
       for (const f of row) {
         const i = f.col_labels.findIndex((l) => LETTER.test(l));
-        if (i >= 0 && key(f.col_labels.slice(i + 1)) === suffix) values.set(LETTER.exec(f.col_labels[i]!)![1]!, f.value!);
+        if (i >= 0 && key(f.col_labels.slice(i + 1)) === suffix)
+          values.set(LETTER.exec(f.col_labels[i]!)![1]!, f.value!);
       }
       return values;
     };
@@ -184,7 +206,13 @@ export function auditFormulas(table_id: string, facts: readonly FactDraft[]): Qu
       const passed = Math.abs(f.value! - expected) <= tol + 1e-9;
       const label = [...f.row_labels, ...f.col_labels].join(' / ');
       checks.push({
-        check_id: `${table_id}:derived_formula:${f.fact_id}`, table_id, kind: 'derived_formula', label, expected, actual: f.value!, passed,
+        check_id: `${table_id}:derived_formula:${f.fact_id}`,
+        table_id,
+        kind: 'derived_formula',
+        label,
+        expected,
+        actual: f.value!,
+        passed,
         message: `${label}: published ${f.value} vs ${expr} = ${expected}${passed ? '' : ` — off by ${Number((f.value! - expected).toPrecision(12))}`}`,
       });
     }

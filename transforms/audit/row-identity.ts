@@ -92,8 +92,13 @@ const formula = (labels: readonly string[], id: Identity) =>
  * identity when their parts do and add up (total_rows, total_columns), and a wrong total would be reported twice.
  */
 export function auditRowIdentities(table_id: string, facts: readonly Fact[]): QualityCheck[] {
-  const usable = facts.filter((f) => f.origin === 'table' && isAmount(f) && !f.row_labels.some(isTotalLabel) &&
-    !f.col_labels.some((l) => FORMULA_TAG.test(l) || isTotalLabel(l)));
+  const usable = facts.filter(
+    (f) =>
+      f.origin === 'table' &&
+      isAmount(f) &&
+      !f.row_labels.some(isTotalLabel) &&
+      !f.col_labels.some((l) => FORMULA_TAG.test(l) || isTotalLabel(l)),
+  );
   const checks: QualityCheck[] = [];
   for (const family of groupBy(usable, printedUnit).values()) {
     const cols = [...groupBy(family, (f) => key(f.col_labels)).keys()];
@@ -117,8 +122,13 @@ function identityCheck(table_id: string, r: NonNullable<ReturnType<typeof evalua
   const diff = round12(target.value! - expected);
   const off = r.holds ? (diff ? ` (off by ${diff}, within rounding)` : '') : ` — off by ${diff}`;
   return {
-    check_id: `${table_id}:row_identity:${target.fact_id}`, table_id, kind: 'row_identity', label, expected,
-    actual: target.value, passed: r.holds,
+    check_id: `${table_id}:row_identity:${target.fact_id}`,
+    table_id,
+    kind: 'row_identity',
+    label,
+    expected,
+    actual: target.value,
+    passed: r.holds,
     message: `${label}: published ${target.value} vs ${rule} = ${expected}${off}`,
   };
 }

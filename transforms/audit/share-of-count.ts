@@ -15,7 +15,10 @@ const isTotalPair = (p: SharePair) => p.share.value === 100 && (p.share.is_total
 
 /** `38개(11.8%)`: one cell read as a count (fact id `…-1`) and its share (`…-2`). */
 function cellPairs(facts: readonly Fact[]): SharePair[] {
-  const cells = groupBy(facts.filter((f) => /-\d+$/.test(f.fact_id)), (f) => f.fact_id.replace(/-\d+$/, ''));
+  const cells = groupBy(
+    facts.filter((f) => /-\d+$/.test(f.fact_id)),
+    (f) => f.fact_id.replace(/-\d+$/, ''),
+  );
   const pairs: SharePair[] = [];
   for (const parts of cells.values()) {
     const share = parts.find(isPercent);
@@ -34,8 +37,13 @@ function columnPairs(facts: readonly Fact[]): SharePair[] {
     for (const share of row) {
       if (!isPercent(share) || share.measure_kind !== 'share' || /-\d+$/.test(share.fact_id)) continue;
       const header = key(share.col_labels.slice(0, -1));
-      const counts = row.filter((f) => !isPercent(f) && f.col_labels.length === share.col_labels.length &&
-        key(f.col_labels.slice(0, -1)) === header && f.base_unit !== 'percent_point');
+      const counts = row.filter(
+        (f) =>
+          !isPercent(f) &&
+          f.col_labels.length === share.col_labels.length &&
+          key(f.col_labels.slice(0, -1)) === header &&
+          f.base_unit !== 'percent_point',
+      );
       if (counts.length !== 1) continue;
       pairs.push({ share, count: counts[0]!, row: key(share.row_labels), col: key(share.col_labels) });
     }
@@ -68,14 +76,19 @@ export function auditShares(table_id: string, facts: readonly Fact[]): QualityCh
     const total = t.count.value;
     const d = decimals(p.share.raw_text);
     const expected = round12((c / total) * 100);
-    const tol = 10 ** -d + 100 * (halfUnit(p.count) / Math.abs(total) + Math.abs(c) * halfUnit(t.count) / total ** 2);
+    const tol = 10 ** -d + 100 * (halfUnit(p.count) / Math.abs(total) + (Math.abs(c) * halfUnit(t.count)) / total ** 2);
     const actual = p.share.value!;
     const passed = Math.abs(actual - expected) <= tol + 1e-9;
     const label = labelOf(p.share);
     const off = passed ? '' : ` — off by ${(actual - Number(expected.toFixed(d))).toFixed(d)}`;
     checks.push({
-      check_id: `${table_id}:share_of_count:${p.share.fact_id}`, table_id, kind: 'share_of_count', label, expected,
-      actual, passed,
+      check_id: `${table_id}:share_of_count:${p.share.fact_id}`,
+      table_id,
+      kind: 'share_of_count',
+      label,
+      expected,
+      actual,
+      passed,
       message: `${label}: published ${actual.toFixed(d)}% vs ${c} / ${total} = ${expected.toFixed(d)}%${off}`,
     });
   }

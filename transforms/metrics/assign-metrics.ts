@@ -20,7 +20,8 @@ const autoId = (key: string) => `m-${createHash('sha256').update(key).digest('he
 function keyOf(fact: FactDraft, kind: MeasureKind, where: { section: string; table: string }, year: number): string {
   const rows = measuredParts(fact.row_labels, year).map((p) => withoutSubject(p, where.table));
   const cols = measuredParts(fact.col_labels, year).map((p) => withoutSubject(p, where.table));
-  const what = fact.origin === 'table' ? [where.table, rows.join('>'), cols.join('>')] : ['text', keyPart(fact.subject ?? '')];
+  const what =
+    fact.origin === 'table' ? [where.table, rows.join('>'), cols.join('>')] : ['text', keyPart(fact.subject ?? '')];
   return [where.section, ...what, unitFamily(fact.base_unit), kind].join('|');
 }
 
@@ -61,10 +62,14 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
     const labels = [...f.row_labels, ...f.col_labels];
     // The total row of a table of years adds those years up: cumulative from the first one listed.
     // A 누계 row may reach back before them (to the programme's start), so its start stays unknown.
-    const totalOfPeriods = !!f.table_id && f.is_total && f.period_year === null && periodsFrom.has(f.table_id) && labels.some(isTotalLabel);
+    const totalOfPeriods =
+      !!f.table_id && f.is_total && f.period_year === null && periodsFrom.has(f.table_id) && labels.some(isTotalLabel);
     const cumulativeFrom = totalOfPeriods && !labels.some(isCumulativeLabel) ? periodsFrom.get(f.table_id!)! : null;
     const guessed = measureKind(f.base_unit, labels, totalOfPeriods);
-    const where = { section: sectionTitle.get(f.section_id ?? '') ?? '', table: tableTitle.get(f.table_id ?? '') ?? '' };
+    const where = {
+      section: sectionTitle.get(f.section_id ?? '') ?? '',
+      table: tableTitle.get(f.table_id ?? '') ?? '',
+    };
     const metric_key = keyOf(f, guessed, where, input.report_year);
     const entry = curated.get(metric_key);
     const metric_id = entry?.metric_id ?? autoId(metric_key);
@@ -103,16 +108,20 @@ function readableName(f: FactDraft, year: number): string {
  */
 function linkShares(facts: readonly Fact[], metrics: Map<string, Metric>): void {
   const byLine = new Map<string, Fact[]>();
-  for (const f of facts) if (f.table_id) byLine.set(`${f.table_id}:${f.line_no}`, [...(byLine.get(`${f.table_id}:${f.line_no}`) ?? []), f]);
+  for (const f of facts)
+    if (f.table_id) byLine.set(`${f.table_id}:${f.line_no}`, [...(byLine.get(`${f.table_id}:${f.line_no}`) ?? []), f]);
   const totals = new Map<string, Fact>();
   for (const f of facts) if (f.table_id && f.is_total) totals.set(`${f.table_id}:${col(f)}:${f.base_unit}`, f);
   for (const f of facts) {
     const m = metrics.get(f.metric_id);
     if (!m || m.kind !== 'share' || m.denominator_metric_id || !f.table_id) continue;
-    const beside = (byLine.get(`${f.table_id}:${f.line_no}`) ?? []).filter((o) => o.base_unit !== 'percent' && o.value !== null && col(o) <= col(f));
+    const beside = (byLine.get(`${f.table_id}:${f.line_no}`) ?? []).filter(
+      (o) => o.base_unit !== 'percent' && o.value !== null && col(o) <= col(f),
+    );
     const part = beside.sort((a, b) => col(b) - col(a))[0];
     const total = part && totals.get(`${f.table_id}:${col(part)}:${part.base_unit}`);
-    if (total && total.metric_id !== f.metric_id) metrics.set(m.metric_id, { ...m, denominator_metric_id: total.metric_id });
+    if (total && total.metric_id !== f.metric_id)
+      metrics.set(m.metric_id, { ...m, denominator_metric_id: total.metric_id });
   }
 }
 

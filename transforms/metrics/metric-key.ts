@@ -20,7 +20,9 @@ const UNIT_IN_PARENS = /\(\s*([^()]{1,6})\s*\)/g;
  * so `'20년 가입 (건)` and `가 입(건)` give the same key. Empty when nothing but a period was left.
  */
 export function keyPart(label: string): string {
-  let s = normalizeLabel(label).replace(/中/g, '중').replace(/[ㆍ・•]/g, '·');
+  let s = normalizeLabel(label)
+    .replace(/中/g, '중')
+    .replace(/[ㆍ・•]/g, '·');
   s = s.replace(FORMULA_TAG, '');
   s = s.replace(UNIT_IN_PARENS, (whole, inner: string) => (lookupUnit(inner) ? '' : whole));
   for (const re of PERIOD_PARTS) s = s.replace(re, ' ');
@@ -35,7 +37,10 @@ export function isPeriodOrRegion(label: string, reportYear: number): boolean {
 
 /** The labels of a path that say what is measured, in key form. */
 export const measuredParts = (labels: readonly string[], reportYear: number): string[] =>
-  labels.filter((l) => !isPeriodOrRegion(l, reportYear)).map(keyPart).filter(Boolean);
+  labels
+    .filter((l) => !isPeriodOrRegion(l, reportYear))
+    .map(keyPart)
+    .filter(Boolean);
 
 /**
  * A title in key form: also without the words a later report adds or drops around the same

@@ -1,6 +1,13 @@
 import type { Issue, Line } from '../../schemas/index.js';
 import type { DateMention, FactDraft } from '../../schemas/index.js';
-import { endsWithTotalWord, isQualifierWord, resolveDate, tokenizeNumbers, unitColumns, yearOf } from '../../vocabulary/index.js';
+import {
+  endsWithTotalWord,
+  isQualifierWord,
+  resolveDate,
+  tokenizeNumbers,
+  unitColumns,
+  yearOf,
+} from '../../vocabulary/index.js';
 import { namedParts, type ReadLine } from '../audit/prose-parts.js';
 import { regionOf, subjectOf } from './prose-phrases.js';
 
@@ -43,7 +50,8 @@ function proseOf(line: Line): { text: string; offset: number } | null {
  * date mention, or a named non-quantity (year, ordinal, name, ratio); anything else is an issue.
  */
 export function proseFacts(
-  input: ProseInput, issues: Issue[],
+  input: ProseInput,
+  issues: Issue[],
 ): { facts: FactDraft[]; dates: DateMention[]; totals: ProseTotal[] } {
   const facts: FactDraft[] = [];
   const dates: DateMention[] = [];
@@ -62,20 +70,35 @@ export function proseFacts(
     tokens.forEach((t, k) => {
       if (t.cls === 'date' && t.date) {
         const range = resolveDate(t.date, input.report_year);
-        if (range) dates.push({ line_no: line.line_no, raw_text: t.raw, start_date: range.start, end_date: range.end, subject: near(prose.text, t.start, t.end, (w, s, e) => subjectOf(w, s, e, null)) });
+        if (range)
+          dates.push({
+            line_no: line.line_no,
+            raw_text: t.raw,
+            start_date: range.start,
+            end_date: range.end,
+            subject: near(prose.text, t.start, t.end, (w, s, e) => subjectOf(w, s, e, null)),
+          });
         else issues.push({ code: 'date_invalid', message: `not a calendar date: ${t.raw}`, line_no: line.line_no });
         return;
       }
       if (t.cls !== 'quantity') return;
       if (!t.quantity) {
-        issues.push({ code: 'number_unclassified', message: `number not understood: ${prose.text.slice(Math.max(0, t.start - 10), t.end + 10)}`, line_no: line.line_no });
+        issues.push({
+          code: 'number_unclassified',
+          message: `number not understood: ${prose.text.slice(Math.max(0, t.start - 10), t.end + 10)}`,
+          line_no: line.line_no,
+        });
         return;
       }
       if (line.kind === 'title') return;
       const q = t.quantity;
       const word = q.unit_raw === null ? /^[가-힣]+/.exec(prose.text.slice(q.end))?.[0] : undefined;
       if (word && !isQualifierWord(word)) {
-        issues.push({ code: 'unit_unknown', message: `unit not in the vocabulary: ${q.raw}${word}`, line_no: line.line_no });
+        issues.push({
+          code: 'unit_unknown',
+          message: `unit not in the vocabulary: ${q.raw}${word}`,
+          line_no: line.line_no,
+        });
       }
       const fact_id = `l${line.line_no}-${k + 1}`;
       const total = totalOf(i, k);

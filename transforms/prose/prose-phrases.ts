@@ -33,9 +33,16 @@ function lastOutside(text: string, stops: string): number {
 /** Start of the last clause of `text`: after its last `,` `:` `*` `※` outside brackets. */
 const clauseStart = (text: string): number => lastOutside(text, ',:*※') + 1;
 
-const clean = (s: string) => s.replace(/^[\s\-–·•*※○◦「」]+|[\s,:·「」]+$/g, '').replace(/\s+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .replace(/^[\s\-–·•*※○◦「」]+|[\s,:·「」]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** Numbers with their unit words (`25개`, `183.4억원`, `2020년`) are not part of a subject. */
-const dropNumbers = (s: string) => s.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, ' ').replace(/['‘’]?\d[\d,.]*(?:~\d[\d,.]*)?[가-힣%]{0,3}(?=[\s,)]|$)/g, ' ');
+const dropNumbers = (s: string) =>
+  s
+    .replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, ' ')
+    .replace(/['‘’]?\d[\d,.]*(?:~\d[\d,.]*)?[가-힣%]{0,3}(?=[\s,)]|$)/g, ' ');
 const lastClause = (text: string) => clean(dropNumbers(text.slice(clauseStart(text))));
 
 const COUNTED = /^\s*([가-힣A-Za-z]+)/;
@@ -43,7 +50,19 @@ const COUNTED = /^\s*([가-힣A-Za-z]+)/;
  * Programme verbs of the 2020 KBIZ report that follow `N개` (`110개 선정`): they say what
  * happened, not what was counted. Report-specific: a new report may need its own.
  */
-const KBIZ_2020_PROGRAMME_VERBS = ['제외', '지원', '참여', '선정', '개최', '달성', '입주', '방문', '수료', '추천', '발굴'];
+const KBIZ_2020_PROGRAMME_VERBS = [
+  '제외',
+  '지원',
+  '참여',
+  '선정',
+  '개최',
+  '달성',
+  '입주',
+  '방문',
+  '수료',
+  '추천',
+  '발굴',
+];
 /** Words after `N개` that say what happened or qualify it, not what was counted. */
 const NOT_COUNTED = new Set([...KBIZ_2020_PROGRAMME_VERBS, '이상의', '이상', '내외', '중', '등']);
 
@@ -56,7 +75,8 @@ export function subjectOf(text: string, start: number, end: number, unit_raw: st
   const before = paren >= 0 ? text.slice(0, paren) : text.slice(0, start);
   const colon = lastOutside(before, ':');
   const topic = colon >= 0 && before[colon] === ':' ? lastClause(before.slice(0, colon)) : '';
-  const own = paren >= 0 ? clean(`${lastClause(before)} ${lastClause(text.slice(paren + 1, start))}`) : lastClause(before);
+  const own =
+    paren >= 0 ? clean(`${lastClause(before)} ${lastClause(text.slice(paren + 1, start))}`) : lastClause(before);
   let phrase = clean(`${topic} ${own}`);
   if (!phrase) phrase = clean(dropNumbers(text.slice(end).split(/[,()]/)[0] ?? ''));
   if (!phrase) phrase = clean(dropNumbers(text).replace(/[,:]/g, ' '));

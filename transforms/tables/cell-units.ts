@@ -11,7 +11,10 @@ export function unitInLabel(label: string): string | null {
 /** `(단위 : 개사, 건, 억원)`, `[단위: 억원]`, `(‘18.3.19~현재, 건·억원)` → the unit spellings listed, in order. */
 export function unitsInNote(note: string | null): string[] {
   if (!note) return [];
-  const inner = (/[(（[［]/.test(note) ? note.replace(/^[^(（[［]*[(（[［]|[)）\]］][^)）\]］]*$/g, '') : note).replace(/^\s*단\s*위\s*[:：]?/, '');
+  const inner = (/[(（[［]/.test(note) ? note.replace(/^[^(（[［]*[(（[［]|[)）\]］][^)）\]］]*$/g, '') : note).replace(
+    /^\s*단\s*위\s*[:：]?/,
+    '',
+  );
   return inner
     .split(/[,，·・/\s]+/)
     .map((w) => w.trim())
@@ -24,7 +27,11 @@ const KEYWORDS: ReadonlyArray<{ re: RegExp; exact: readonly string[]; units: rea
   { re: /업체수|기업수|회사수|개사|업체/, exact: ['업체수', '기업수'], units: ['개사', '업체', '개'] },
   { re: /건수|건$/, exact: ['건수'], units: ['건'] },
   { re: /인원|명$|수료|연인원/, exact: ['인원'], units: ['명', '인'] },
-  { re: /금액|액$|보증료|보험료|수입|지출|예산|매출|자금|비용|기금|원$/, exact: ['금액'], units: ['억원', '백만원', '천원', '만원', '원', '조원', '천불', '불', '달러', '백만불'] },
+  {
+    re: /금액|액$|보증료|보험료|수입|지출|예산|매출|자금|비용|기금|원$/,
+    exact: ['금액'],
+    units: ['억원', '백만원', '천원', '만원', '원', '조원', '천불', '불', '달러', '백만불'],
+  },
 ];
 
 /**

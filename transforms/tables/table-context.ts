@@ -24,9 +24,18 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
     const line = lines[i]!;
     if (line.kind === 'table_row') break;
     if (line.kind === 'blank') continue;
-    if (line.kind === 'unit_note') { unit_note ??= line.text.trim(); continue; }
-    if (line.kind === 'caption') { caption ??= line.body ?? null; continue; }
-    if (line.kind === 'heading') { heading = line; break; }
+    if (line.kind === 'unit_note') {
+      unit_note ??= line.text.trim();
+      continue;
+    }
+    if (line.kind === 'caption') {
+      caption ??= line.body ?? null;
+      continue;
+    }
+    if (line.kind === 'heading') {
+      heading = line;
+      break;
+    }
     if (line.kind === 'title' || line.kind === 'toc') break;
     lead ??= line;
     if (caption) break;
@@ -40,7 +49,8 @@ export function tableContext(lines: readonly Line[], table: RawTable): TableCont
     }
   }
   const intro = [caption, lead && stripMarker(lead), heading && stripMarker(heading)].filter((t): t is string => !!t);
-  const title = caption ?? (lead ? stripMarker(lead) : heading ? stripMarker(heading) : `table at line ${table.line_start}`);
+  const title =
+    caption ?? (lead ? stripMarker(lead) : heading ? stripMarker(heading) : `table at line ${table.line_start}`);
   // a unit note may also ride on the caption or the lead line: `운용현황 (단위 : 억원, %)`
   const inline = [caption, lead?.text.trim()].find((t) => t && /[(（[]\s*단\s*위\s*[:：]/.test(t)) ?? null;
   return { title, caption, unit_note: unit_note ?? inline, intro };

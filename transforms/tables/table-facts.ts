@@ -1,10 +1,24 @@
 import type { Issue, RawTable } from '../../schemas/index.js';
 import type { DateMention, FactDraft, UnitSource } from '../../schemas/index.js';
 import {
-  isTotalLabel, regionConflicts, resolveRegion, resolveRegionPath, tokenizeNumbers, unitColumns, yearOf, type Quantity,
+  isTotalLabel,
+  regionConflicts,
+  resolveRegion,
+  resolveRegionPath,
+  tokenizeNumbers,
+  unitColumns,
+  yearOf,
+  type Quantity,
 } from '../../vocabulary/index.js';
 import { unitFromNote, unitInLabel, unitsInNote } from './cell-units.js';
-import { DEFAULT_SPECIFIC_UNIT, isSpecific, measureOfLabel, measureOfUnit, noteUnitsOf, soleGeneralUnit } from './label-measures.js';
+import {
+  DEFAULT_SPECIFIC_UNIT,
+  isSpecific,
+  measureOfLabel,
+  measureOfUnit,
+  noteUnitsOf,
+  soleGeneralUnit,
+} from './label-measures.js';
 import type { TableContext } from './table-context.js';
 import { cellDates, isDateCell } from './table-dates.js';
 import type { DataRow, TableModel } from './table-structure.js';
@@ -62,11 +76,16 @@ const KEYWORD_UNITS = ['개사', '건', '명', '%'];
  */
 function checkRegionLabels(input: TableFactInput, issues: Issue[]): void {
   const leaves = new Set<string>();
-  for (const row of input.model.rows) for (const path of row.col_paths) if (path.length) leaves.add(path[path.length - 1]!);
+  for (const row of input.model.rows)
+    for (const path of row.col_paths) if (path.length) leaves.add(path[path.length - 1]!);
   const labels = [...leaves].filter((l) => !isTotalLabel(l) && !/^구\s*분$/.test(l));
   const unknown = labels.filter((l) => !resolveRegion(l));
   if (labels.length - unknown.length >= 3 && unknown.length && unknown.length <= labels.length / 3) {
-    issues.push({ code: 'region_unknown', message: `table ${input.table.table_id}: not a known region: ${unknown.join(', ')}`, line_no: input.table.line_start });
+    issues.push({
+      code: 'region_unknown',
+      message: `table ${input.table.table_id}: not a known region: ${unknown.join(', ')}`,
+      line_no: input.table.line_start,
+    });
   }
   // A label whose name and administrative code name different sido gets no region, and says so.
   for (const row of input.model.rows) {
@@ -138,7 +157,12 @@ function specificUnit(scope: TableScope, labels: ReturnType<typeof labelsOf>): S
  * unit note by label; a label keyword; the row's unit; the note's one money or count unit; the
  * title's total.
  */
-function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: readonly string[], rowUnit: SourcedUnit | null): SourcedUnit {
+function cellUnit(
+  scope: TableScope,
+  row_labels: readonly string[],
+  col_labels: readonly string[],
+  rowUnit: SourcedUnit | null,
+): SourcedUnit {
   const labels = labelsOf(row_labels, col_labels);
   const written = labels.find((l) => unitInLabel(l.label));
   const explicit = written ? { unit: unitInLabel(written.label), source: written.source } : null;
@@ -155,14 +179,26 @@ function cellUnit(scope: TableScope, row_labels: readonly string[], col_labels: 
 }
 
 /** The facts of one cell: one per quantity, a NULL fact for nil or a number not given, none for words. */
-function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: SourcedUnit | null, counter: { unitless: number }): FactDraft[] {
+function cellFacts(
+  scope: TableScope,
+  row: DataRow,
+  cell: DataCell,
+  rowUnit: SourcedUnit | null,
+  counter: { unitless: number },
+): FactDraft[] {
   const { table, model, context } = scope.input;
   const col_labels = [...(row.col_paths[cell.col] ?? [])];
   const row_labels = [...row.labels];
   const labelUnit = cellUnit(scope, row_labels, col_labels, rowUnit);
   const base = {
-    origin: 'table' as const, section_id: scope.input.section_id, table_id: table.table_id, line_no: row.line_no,
-    row_labels, col_labels, context_path: [...scope.input.context_path], subject: context.title,
+    origin: 'table' as const,
+    section_id: scope.input.section_id,
+    table_id: table.table_id,
+    line_no: row.line_no,
+    row_labels,
+    col_labels,
+    context_path: [...scope.input.context_path],
+    subject: context.title,
     period_year: firstOf(row_labels, scope.yearOf) ?? firstOf(col_labels, scope.yearOf) ?? scope.tableYear,
     region_code: resolveRegionPath(col_labels) ?? resolveRegionPath(row_labels),
     is_total: [...row_labels, ...col_labels].some(isTotalLabel),
@@ -174,19 +210,32 @@ function cellFacts(scope: TableScope, row: DataRow, cell: DataCell, rowUnit: Sou
     if (q && !unit_raw) counter.unitless++;
     const value = q ? q.value : null;
     const unit_source = inCell ? 'cell' : labelUnit.source;
-    return { ...base, fact_id, raw_text: raw, value, ...unitColumns(value, unit_raw), qualifier: q?.qualifier ?? null, unit_source };
+    return {
+      ...base,
+      fact_id,
+      raw_text: raw,
+      value,
+      ...unitColumns(value, unit_raw),
+      qualifier: q?.qualifier ?? null,
+      unit_source,
+    };
   };
   const v = cell.value;
   if ((v.kind === 'quantities' && isDateCell(cell.raw)) || v.kind === 'text') {
     const subject = row_labels[row_labels.length - 1] ?? context.title;
     // `7월 인터넷대출 개시` in the `'09년` row is July 2009.
-    for (const d of cellDates(cell.raw, row.line_no, subject, base.period_year, scope.input.report_year)) scope.dates.push(d);
+    for (const d of cellDates(cell.raw, row.line_no, subject, base.period_year, scope.input.report_year))
+      scope.dates.push(d);
     if (v.kind === 'quantities') return [];
   }
-  if (v.kind === 'quantities') return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
-  if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels))) return [fact(null, id, cell.raw)];
+  if (v.kind === 'quantities')
+    return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
+  if (v.kind === 'nil' || (v.kind === 'empty' && isBlankNumber(model, cell.col, col_labels)))
+    return [fact(null, id, cell.raw)];
   if (v.kind !== 'text') return [];
-  return tokenizeNumbers(cell.raw).flatMap((t, k) => (t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw)] : []));
+  return tokenizeNumbers(cell.raw).flatMap((t, k) =>
+    t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw)] : [],
+  );
 }
 
 /**
@@ -215,10 +264,18 @@ export function tableFacts(input: TableFactInput, issues: Issue[], dates: DateMe
     for (const cell of row.cells) for (const f of cellFacts(scope, row, cell, rowUnit, counter)) facts.push(f);
   }
   if (scope.conflicts.size) {
-    issues.push({ code: 'unit_conflict', message: `table ${table.table_id} (${context.title}): ${[...scope.conflicts].join('; ')}`, line_no: table.line_start });
+    issues.push({
+      code: 'unit_conflict',
+      message: `table ${table.table_id} (${context.title}): ${[...scope.conflicts].join('; ')}`,
+      line_no: table.line_start,
+    });
   }
   if (counter.unitless) {
-    issues.push({ code: 'unit_unknown', message: `table ${table.table_id} (${context.title}): ${counter.unitless} number(s) with no unit in cell, labels, unit note or title`, line_no: table.line_start });
+    issues.push({
+      code: 'unit_unknown',
+      message: `table ${table.table_id} (${context.title}): ${counter.unitless} number(s) with no unit in cell, labels, unit note or title`,
+      line_no: table.line_start,
+    });
   }
   return facts;
 }

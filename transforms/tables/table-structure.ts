@@ -8,7 +8,12 @@ export interface DataRow {
   readonly row_index: number;
   readonly line_no: number;
   readonly labels: readonly string[];
-  readonly cells: ReadonlyArray<{ readonly raw_col: number; readonly col: number; readonly raw: string; readonly value: CellValue }>;
+  readonly cells: ReadonlyArray<{
+    readonly raw_col: number;
+    readonly col: number;
+    readonly raw: string;
+    readonly value: CellValue;
+  }>;
   /** Column label paths in force for this row (a header row mid-table changes them). */
   readonly col_paths: ReadonlyArray<readonly string[]>;
 }
@@ -50,7 +55,10 @@ function specRowAt(grid: readonly string[][], values: readonly CellValue[][], en
   return end;
 }
 
-const bare = (v: CellValue | undefined) => (v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null ? v.quantities[0]!.value : null);
+const bare = (v: CellValue | undefined) =>
+  v?.kind === 'quantities' && v.quantities.length === 1 && v.quantities[0]!.unit_raw === null
+    ? v.quantities[0]!.value
+    : null;
 
 /**
  * A first column that labels rows though it holds digits: list numbers counting 1, 2, 3 …, or
@@ -62,8 +70,12 @@ function labelNumberColumn(values: readonly CellValue[][]): boolean {
   if (col.every((v, i) => bare(v) === i + 1)) return true;
   const years = col.map(bare).filter((n): n is number => n !== null);
   const isYear = (n: number) => Number.isInteger(n) && n >= 1950 && n <= 2100;
-  return years.length >= 2 && years.every(isYear) && new Set(years).size === years.length &&
-    col.every((v) => bare(v) !== null || v?.kind === 'text' || v?.kind === 'empty');
+  return (
+    years.length >= 2 &&
+    years.every(isYear) &&
+    new Set(years).size === years.length &&
+    col.every((v) => bare(v) !== null || v?.kind === 'text' || v?.kind === 'empty')
+  );
 }
 
 /** Index of the first cell holding a number or nil (in a spec table, the second): the cells before it are row labels. */
@@ -83,8 +95,15 @@ export function columnPaths(headers: readonly string[][], labelCols: number, wid
     let left = '';
     for (let c = 0; c < width; c++) {
       const own = cellText(row[c] ?? '').trim();
-      if (c < labelCols) { out.push(''); continue; }
-      if (own) { left = own; out.push(own); continue; }
+      if (c < labelCols) {
+        out.push('');
+        continue;
+      }
+      if (own) {
+        left = own;
+        out.push(own);
+        continue;
+      }
       const below = headers.slice(h + 1).some((r) => (r[c] ?? '').trim());
       out.push(below ? left : '');
     }
@@ -119,7 +138,8 @@ export function modelTable(table: RawTable): TableModel {
   let headerCount = firstDataRow;
   if (headerCount < 0) headerCount = 1;
   const dataRows = values.map((row, r) =>
-    r >= headerCount && (rowHasValue[r] || (isSpec && r >= specRow)) ? firstValue(row, serial, isSpec) : -1);
+    r >= headerCount && (rowHasValue[r] || (isSpec && r >= specRow)) ? firstValue(row, serial, isSpec) : -1,
+  );
   const ks = dataRows.filter((k) => k >= 0);
   const labelCols = ks.length ? minOf(ks) : Math.min(1, maxOf(grid.map((r) => r.length)) - 1);
   const width = maxOf(grid.map((r, i) => r.length - Math.max(0, (dataRows[i] ?? -1) - labelCols)));
@@ -132,7 +152,12 @@ export function modelTable(table: RawTable): TableModel {
   for (let r = headerCount; r < grid.length; r++) {
     const row = grid[r]!;
     const afterData = firstDataRow >= 0 && r > firstDataRow;
-    const k = dataRows[r]! >= 0 ? dataRows[r]! : afterData && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim()) ? -2 : labelCols;
+    const k =
+      dataRows[r]! >= 0
+        ? dataRows[r]!
+        : afterData && !row.slice(0, labelCols).some((c) => c.trim()) && row.some((c) => c.trim())
+          ? -2
+          : labelCols;
     if (k === -2) {
       // A label-only row after data: a header for the rows below it (`신규가입 | 해 지`).
       // The row labels above carry on below it (`가입업체수` over `신규가입 | 해 지`).
@@ -147,7 +172,7 @@ export function modelTable(table: RawTable): TableModel {
       const own = normalizeLabel(cellText(row[c]!));
       const deeper = row.slice(c + 1, k).some((x) => x.trim());
       // An empty label cell under a labeled one continues it (a merged cell written once).
-      const label = own || (deeper || unlabeled ? prevLabels[c] ?? '' : '');
+      const label = own || (deeper || unlabeled ? (prevLabels[c] ?? '') : '');
       labels[c] = label;
       roles[r]![c] = row[c]!.trim() ? 'row_label' : 'empty';
     }
@@ -160,7 +185,13 @@ export function modelTable(table: RawTable): TableModel {
       if (value.kind === 'text') textCols.add(col);
       cells.push({ raw_col: c, col, raw: row[c]!, value });
     }
-    rows.push({ row_index: r, line_no: table.rows[r]!.line_no, labels: labels.filter(Boolean), cells, col_paths: paths });
+    rows.push({
+      row_index: r,
+      line_no: table.rows[r]!.line_no,
+      labels: labels.filter(Boolean),
+      cells,
+      col_paths: paths,
+    });
   }
   return { header_row_count: headerCount, label_cols: labelCols, col_count: width, roles, rows, text_cols: textCols };
 }
