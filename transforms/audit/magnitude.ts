@@ -32,7 +32,10 @@ export function auditMagnitudes(table_id: string, facts: readonly Fact[]): Quali
   );
   const checks: QualityCheck[] = [];
   // 1만명 and 125명 compare in the base unit (persons)
-  for (const column of groupBy(usable, (f) => `${f.base_unit}|${f.unit}|${key(f.col_labels)}`).values()) {
+  for (const all of groupBy(usable, (f) => `${f.base_unit}|${f.unit}|${key(f.col_labels)}`).values()) {
+    // in a column of regions, a row of none (전국, the whole country) is their aggregate, not a slip
+    const regional = all.filter((f) => f.region_code !== null);
+    const column = regional.length * 2 >= all.length ? regional : all;
     if (column.length < MIN_VALUES) continue;
     const sorted = column.map((f) => ({ f, v: Math.abs(f.value_base!) })).sort((a, b) => a.v - b.v);
     const { f, v } = sorted.pop()!;

@@ -12,7 +12,8 @@ const isShareOfCount = (f: FactDraft) => /-\d+$/.test(f.fact_id);
 function summable(f: FactDraft): boolean {
   if (f.qualifier) return false;
   if (f.base_unit === 'percent') return isShare(f.col_labels) || isShare(f.row_labels) || isShareOfCount(f);
-  return f.base_unit !== 'percent_point';
+  // point changes and ratios (경쟁률 4.1배) are never summed
+  return f.base_unit !== 'percent_point' && f.base_unit !== 'times' && f.base_unit !== 'ratio';
 }
 
 /**
@@ -54,11 +55,23 @@ function check(
   };
 }
 
+/** A total printed first (`합 계` over its parts): the rows of its level below it, up to the next total. */
+function partsBelow(rows: readonly FactDraft[], at: number): FactDraft[] {
+  const total = rows[at]!;
+  const parts: FactDraft[] = [];
+  for (const r of rows.slice(at + 1)) {
+    if (r.row_labels.some(isTotalLabel)) break;
+    if (r.row_labels.length === total.row_labels.length) parts.push(r);
+  }
+  return parts;
+}
+
 /** Rows of the same column that a row total adds up, respecting groups (`중 장 기` … `계`) and grand totals. */
 function rowParts(rows: readonly FactDraft[], at: number): { parts: FactDraft[]; kind: CheckKind } {
   const total = rows[at]!;
   const label = total.row_labels[total.row_labels.length - 1] ?? '';
   const before = rows.slice(0, at);
+  if (!before.some((r) => !r.row_labels.some(isTotalLabel))) return { parts: partsBelow(rows, at), kind: 'total_rows' };
   const prev = before[before.length - 1];
   const isSubtotal = isSubtotalLabel(label) && prev && prev.row_labels.length >= 2;
   if (isSubtotal) {
