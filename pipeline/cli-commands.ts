@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EtlError, SourceFormat } from '../schemas/index.js';
 import { loadedDocuments, openReadOnly, qualityFindings, readOnlyQuery, type Warehouse } from '../warehouse/index.js';
-import { formatCsv, formatJson, formatTable, oneLine } from './format-rows.js';
+import { formatCsv, formatJson, formatTable, oneLine, terminalText } from './format-rows.js';
 import { loadRegistry } from './registry.js';
 import { jsonReporter, lineReporter, quietReporter, ttyReporter, type Reporter } from './progress.js';
 import { runPipeline, type RunSummary } from './runner.js';
@@ -61,7 +61,7 @@ function summarize(s: RunSummary): string {
   const sum = (k: 'sections' | 'tables' | 'facts') => ok.reduce((n, d) => n + (d.counts?.[k] ?? 0), 0);
   const lines = [
     `documents ${ok.length}/${s.documents.length}, sections ${sum('sections')}, tables ${sum('tables')}, facts ${sum('facts')} → ${s.warehouse} (${s.seconds.toFixed(2)} s)`,
-    ...s.documents.filter((d) => d.status === 'failed').map((d) => `failed: ${d.error}`),
+    ...s.documents.filter((d) => d.status === 'failed').map((d) => `failed: ${terminalText(d.error ?? '')}`),
   ];
   return lines.join('\n');
 }
@@ -101,7 +101,8 @@ export async function runCommand(
   if (flags.json) print(JSON.stringify({ type: 'summary', ...summary }));
   else if (!flags.quiet) print(summarize(summary));
   // Quiet still names what failed, on stderr, so a scheduled batch's log says why it exited 1.
-  else for (const d of summary.documents) if (d.status === 'failed') printErr(`kbiz-etl: ${d.error}`);
+  else
+    for (const d of summary.documents) if (d.status === 'failed') printErr(`kbiz-etl: ${terminalText(d.error ?? '')}`);
   return summary.documents.some((d) => d.status === 'failed') ? 1 : 0;
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalText } from './format-rows.js';
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/index.js';
@@ -156,7 +157,7 @@ export async function cli(
         throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
     }
   } catch (e) {
-    printErr(`kbiz-etl: ${e instanceof EtlError ? e.message : ((e as Error).stack ?? String(e))}`);
+    printErr(`kbiz-etl: ${terminalText(e instanceof EtlError ? e.message : ((e as Error).stack ?? String(e)))}`);
     return e instanceof EtlError && e.code === 'usage' ? 2 : 1;
   }
 }

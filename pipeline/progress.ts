@@ -1,3 +1,4 @@
+import { terminalText } from './format-rows.js';
 import cliProgress from 'cli-progress';
 import type { StageRecord } from './stage-timer.js';
 
@@ -29,7 +30,7 @@ export const lineReporter = (write: (s: string) => void): Reporter => ({
         r.status === 'skipped'
           ? 'skipped (unchanged)'
           : r.status === 'failed'
-            ? `failed: ${r.message}`
+            ? `failed: ${terminalText(r.message ?? '')}`
             : `ok, ${r.rows} rows${r.message ? `; ${r.message}` : ''}`;
       write(`${r.document_id ?? '(all)'} ${r.stage} ${what} (${r.ms.toFixed(0)} ms)`);
     }
@@ -57,7 +58,7 @@ export function ttyReporter(stream: NodeJS.WriteStream): Reporter {
       else if (e.type === 'stage') bar.update({ current: `${e.record.stage} ${e.record.document_id ?? ''}` });
       else {
         done++;
-        if (!e.ok) stream.write(`\r\x1b[KFAILED ${e.document_id}: ${e.error}\n`);
+        if (!e.ok) stream.write(`\r\x1b[KFAILED ${e.document_id}: ${terminalText(e.error ?? '')}\n`);
         bar.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
       }
     },

@@ -242,3 +242,19 @@ describe('kbiz-etl sql --format csv', () => {
     ]);
   });
 });
+
+describe('error lines that repeat input', () => {
+  const dir = tempDir();
+
+  it('strip escape sequences a file name carries, on stderr and in the summary', async () => {
+    const file = join(dir, 'bad\u001b[31mred\u001b]0;title\u0007.txt');
+    writeFileSync(file, '');
+    const quiet = await kbiz('run', '--input', file, '--out', join(dir, 'q'), '--quiet');
+    expect(quiet.code).toBe(1);
+    expect(quiet.err).toContain('badred.txt: file is empty');
+    expect(quiet.err).not.toMatch(/[\u001b\u0007]/);
+    const loud = await kbiz('run', '--input', file, '--out', join(dir, 'l'));
+    expect(loud.out).toContain('failed: ');
+    expect(loud.out + loud.err).not.toMatch(/[\u001b\u0007]/);
+  });
+});
