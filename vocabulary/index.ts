@@ -19,3 +19,4 @@ export {
 } from './regions.js';
 export { normalizeLabel, isTotalLabel, isSubtotalLabel, isCumulativeLabel, endsWithTotalWord } from './labels.js';
 export { isQualifierWord } from './qualifiers.js';
+export { memoize } from './memo.js';

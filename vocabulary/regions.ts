@@ -1,4 +1,5 @@
 import { EXTRA_ALIASES, FORMER_ADMIN_CODES, KBIZ_HQ, SIDO, type RegionDef } from './region-data.js';
+import { memoize } from './memo.js';
 import { SUBREGIONS } from './subregions.js';
 
 export const REGIONS: readonly RegionDef[] = [...SIDO, ...KBIZ_HQ, ...SUBREGIONS];
@@ -131,7 +132,9 @@ const ADMIN_CODE = /\(\s*(\d{10})\s*\)/gu;
  * agree (the name may then be finer: a 시군구 of that sido). When they disagree neither is used: a wrong
  * region is worse than none, so the reading carries the conflict for an `issues` row.
  */
-export function readRegion(label: string): RegionReading {
+export const readRegion = memoize(readRegionOnce);
+
+function readRegionOnce(label: string): RegionReading {
   const codes = [...label.matchAll(ADMIN_CODE)].map((m) => m[1]!);
   const name = label.replace(ADMIN_CODE, ' ').replace(/\s+/gu, ' ').trim();
   const named = resolveName(name);

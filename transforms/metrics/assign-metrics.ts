@@ -108,8 +108,11 @@ function readableName(f: FactDraft, year: number): string {
  */
 function linkShares(facts: readonly Fact[], metrics: Map<string, Metric>): void {
   const byLine = new Map<string, Fact[]>();
-  for (const f of facts)
-    if (f.table_id) byLine.set(`${f.table_id}:${f.line_no}`, [...(byLine.get(`${f.table_id}:${f.line_no}`) ?? []), f]);
+  for (const f of facts) {
+    if (!f.table_id) continue;
+    const line = `${f.table_id}:${f.line_no}`;
+    (byLine.get(line) ?? byLine.set(line, []).get(line)!).push(f);
+  }
   const totals = new Map<string, Fact>();
   for (const f of facts) if (f.table_id && f.is_total) totals.set(`${f.table_id}:${col(f)}:${f.base_unit}`, f);
   for (const f of facts) {

@@ -1,4 +1,4 @@
-import { lookupUnit, normalizeLabel, resolveRegion, yearOf } from '../../vocabulary/index.js';
+import { lookupUnit, memoize, normalizeLabel, resolveRegion, yearOf } from '../../vocabulary/index.js';
 
 /** Year, quarter, half and month words that say when, not what (`'20년`, `2019년`, `1/4분기`, `12월말`). */
 const PERIOD_PARTS = [
@@ -19,7 +19,9 @@ const UNIT_IN_PARENS = /\(\s*([^()]{1,6})\s*\)/g;
  * A label as it enters a metric key: spacing, formula tags, units, years and Hanja 中 dropped,
  * so `'20년 가입 (건)` and `가 입(건)` give the same key. Empty when nothing but a period was left.
  */
-export function keyPart(label: string): string {
+export const keyPart = memoize(keyPartOnce);
+
+function keyPartOnce(label: string): string {
   let s = normalizeLabel(label)
     .replace(/中/g, '중')
     .replace(/[ㆍ・•]/g, '·');
