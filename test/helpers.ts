@@ -87,3 +87,32 @@ export function tempDir(prefix = 'kbiz-test-'): string {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/**
+ * A table fact as the table reader makes it, for audits of tables no report printed: a count in
+ * 건 with value_base = value, not a total, unless `over` says otherwise.
+ */
+export const tableFact = (
+  over: Partial<Fact> & Pick<Fact, 'fact_id' | 'row_labels' | 'col_labels' | 'value'>,
+): Fact => ({
+  origin: 'table',
+  section_id: null,
+  table_id: 't',
+  line_no: 1,
+  context_path: [],
+  subject: null,
+  raw_text: String(over.value),
+  unit_raw: '건',
+  unit: 'case',
+  value_base: over.value,
+  base_unit: 'count',
+  period_year: null,
+  region_code: null,
+  is_total: false,
+  qualifier: null,
+  unit_source: 'note',
+  metric_id: over.fact_id,
+  metric_key: over.fact_id,
+  measure_kind: 'flow',
+  ...over,
+});

@@ -6,7 +6,7 @@ import { auditMagnitudes } from '../../transforms/audit/magnitude.js';
 import { auditRowIdentities } from '../../transforms/audit/row-identity.js';
 import { auditShares } from '../../transforms/audit/share-of-count.js';
 import { normalize } from '../../transforms/index.js';
-import { extract, report2020, reportBytes, tableAt } from '../helpers.js';
+import { extract, report2020, reportBytes, tableAt, tableFact } from '../helpers.js';
 
 const doc = report2020();
 const checksOf = (kind: string, table_id?: string) =>
@@ -17,32 +17,19 @@ function fact(id: string, row: string[], col: string[], raw: string, over: Parti
   const value = Number(raw.replace(/[,%개건]/g, ''));
   const percent = raw.endsWith('%') || over.base_unit === 'percent';
   const measure_kind: MeasureKind = percent ? 'share' : 'flow';
-  return {
+  return tableFact({
     fact_id: id,
-    origin: 'table',
-    section_id: null,
-    table_id: 't',
-    line_no: 1,
     row_labels: row,
     col_labels: col,
-    context_path: [],
-    subject: null,
     raw_text: raw,
     value,
     unit_raw: percent ? '%' : '건',
     unit: percent ? 'percent' : 'case',
-    value_base: value,
     base_unit: percent ? 'percent' : 'count',
-    period_year: null,
-    region_code: null,
     is_total: [...row, ...col].some((l) => l === '합계' || l === '계'),
-    qualifier: null,
-    unit_source: 'note',
-    metric_id: id,
-    metric_key: id,
     measure_kind,
     ...over,
-  };
+  });
 }
 
 /** A table of counts: each row its label and values, under `cols`. */

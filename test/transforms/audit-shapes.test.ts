@@ -2,34 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../schemas/index.js';
 import { auditMagnitudes } from '../../transforms/audit/magnitude.js';
 import { auditTable } from '../../transforms/index.js';
+import { tableFact } from '../helpers.js';
 
 /** A table fact as the table reader makes it, with what the audit looks at. */
-const fact = (id: string, row: string, col: string, value: number, over: Partial<Fact> = {}): Fact => ({
-  fact_id: id,
-  origin: 'table',
-  section_id: null,
-  table_id: 't',
-  line_no: 1,
-  row_labels: [row],
-  col_labels: [col],
-  context_path: [],
-  subject: null,
-  raw_text: String(value),
-  value,
-  unit_raw: '백만원',
-  unit: 'KRW',
-  value_base: value * 1e6,
-  base_unit: 'KRW',
-  period_year: null,
-  region_code: null,
-  is_total: /합\s*계|^계$/.test(row),
-  qualifier: null,
-  unit_source: 'note',
-  metric_id: 'm',
-  metric_key: 'k',
-  measure_kind: 'flow',
-  ...over,
-});
+const fact = (id: string, row: string, col: string, value: number, over: Partial<Fact> = {}): Fact =>
+  tableFact({
+    fact_id: id,
+    row_labels: [row],
+    col_labels: [col],
+    value,
+    unit_raw: '백만원',
+    unit: 'KRW',
+    value_base: value * 1e6,
+    base_unit: 'KRW',
+    is_total: /합\s*계|^계$/.test(row),
+    ...over,
+  });
 
 describe('audit of table shapes the 2020 report lacks', () => {
   it('checks a total printed above its parts (totals first)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditFormulas, auditTable } from '../../transforms/index.js';
-import { report2020, tableAt } from '../helpers.js';
+import { report2020, tableAt, tableFact } from '../helpers.js';
 
 const doc = report2020();
 /** The kinds this file is about: totals against their parts (audit-checks.test.ts has the others). */
@@ -89,28 +89,8 @@ describe('arithmetic audit of the 2020 report', () => {
   });
 
   it('catches a wrong total in a table it has not seen', () => {
-    const f = (id: string, row: string[], col: string[], value: number) => ({
-      fact_id: id,
-      origin: 'table' as const,
-      section_id: null,
-      table_id: 't',
-      line_no: 1,
-      row_labels: row,
-      col_labels: col,
-      context_path: [],
-      subject: null,
-      raw_text: String(value),
-      value,
-      unit_raw: '건',
-      unit: 'case',
-      value_base: value,
-      base_unit: 'count',
-      period_year: null,
-      region_code: null,
-      is_total: row.includes('합계'),
-      qualifier: null,
-      unit_source: 'note' as const,
-    });
+    const f = (id: string, row: string[], col: string[], value: number) =>
+      tableFact({ fact_id: id, row_labels: row, col_labels: col, value, is_total: row.includes('합계') });
     const checks = auditTable('t', [
       f('a', ['서울'], ['건수'], 3),
       f('b', ['부산'], ['건수'], 4),
