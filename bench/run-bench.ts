@@ -7,14 +7,22 @@ import { parseArgs } from 'node:util';
 import { syntheticReport } from './synthetic-reports.js';
 
 /**
- * `npm run bench`: N synthetic reports through the whole pipeline as a real CLI process, for
- * N = 1, 10, 100, 1000 (or `--sizes 1,10`). Prints documents/s, MB/s of input, seconds per
- * stage, rows/s into DuckDB, peak RSS, and the time of a rerun with nothing changed.
+ * `npm run bench`: N synthetic reports through the whole pipeline as a real CLI process, beside
+ * the floor (bench/floor.ts: the same files read, hashed, split into lines and numbers, appended
+ * in one transaction per document and written to partitioned Parquet), for N = 1, 10, 100, 1000
+ * (or `--sizes 1,10`). For each: wall and CPU seconds, peak RSS, and an unchanged rerun, each
+ * with its ratio to the floor; then the pipeline's seconds per stage. Small N are run
+ * `--repeat` times (default 3 up to N = 10) and the fastest run of each program is kept.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'pipeline', 'cli.js');
+const floor = join(root, 'dist', 'bench', 'floor.js');
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1,10,100,1000' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1,10,100,1000' },
+    repeat: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const sizes = values.sizes
   .split(',')
@@ -23,67 +31,102 @@ const sizes = values.sizes
 const base = readFileSync(join(root, 'sources', 'kbiz-2020-business-report-summary.txt'), 'utf8');
 
 interface Summary {
-  documents: Array<{ status: string }>;
-  seconds: number;
+  documents?: Array<{ status: string }> | number;
   input_bytes: number;
-  stage_seconds: Record<string, number>;
+  stage_seconds?: Record<string, number>;
   rows_loaded: number;
   peak_rss_mb: number;
+  cpu_seconds: number;
 }
 
-function run(args: string[]): { summary: Summary; wall: number } {
+interface Measured {
+  readonly summary: Summary;
+  readonly wall: number;
+}
+
+function run(script: string, args: string[]): Measured {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = (performance.now() - t0) / 1000;
   const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0) throw new Error(`kbiz-etl ${args.join(' ')} exited ${r.status}: ${r.stderr || last}`);
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} exited ${r.status}: ${r.stderr || last}`);
   return { summary: JSON.parse(last) as Summary, wall };
 }
 
-const rows: string[][] = [];
-const header = [
-  'N',
-  'wall s',
-  'docs/s',
-  'MB/s',
-  'extract s',
-  'transform s',
-  'load s',
-  'export s',
-  'rows/s into DuckDB',
-  'peak RSS MB',
-  'rerun s',
-];
+/** A first run into a new folder, then the same run again with nothing changed. */
+function firstAndRerun(script: string, args: (out: string) => string[], dir: string): [Measured, Measured] {
+  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+  const first = run(script, args(out));
+  const rerun = run(script, args(out));
+  if (!values.keep) rmSync(out, { recursive: true, force: true });
+  return [first, rerun];
+}
+
+const fastest = (runs: Array<[Measured, Measured]>, k: 0 | 1) =>
+  runs.map((r) => r[k]).reduce((a, b) => (b.wall < a.wall ? b : a));
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+const compare: string[][] = [];
+const stages: string[][] = [];
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `kbiz-bench-${n}-`));
   const inputs = join(dir, 'in');
   mkdirSync(inputs);
   for (let k = 0; k < n; k++)
     writeFileSync(join(inputs, `report-${String(k).padStart(4, '0')}.txt`), n === 1 ? base : syntheticReport(base, k));
-  const args = ['run', '--input', join(inputs, '*.txt'), '--out', join(dir, 'out')];
-  const { summary: s, wall } = run(args);
-  const failed = s.documents.filter((d) => d.status !== 'ok').length;
+  const glob = join(inputs, '*.txt');
+  const repeat = Number(values.repeat ?? (n <= 10 ? 3 : 1));
+  const pipe: Array<[Measured, Measured]> = [];
+  const flo: Array<[Measured, Measured]> = [];
+  for (let i = 0; i < repeat; i++) {
+    flo.push(firstAndRerun(floor, (out) => ['--input', glob, '--out', out], dir));
+    pipe.push(firstAndRerun(cli, (out) => ['run', '--input', glob, '--out', out, '--json'], dir));
+  }
+  const [p, f, pr, fr] = [fastest(pipe, 0), fastest(flo, 0), fastest(pipe, 1), fastest(flo, 1)];
+  const docs = p.summary.documents as Array<{ status: string }>;
+  const failed = docs.filter((d) => d.status !== 'ok').length;
   if (failed) throw new Error(`${failed} of ${n} documents failed`);
-  const rerun = run(args).wall;
-  const st = (k: string) => (s.stage_seconds[k] ?? 0).toFixed(2);
-  rows.push([
+  const s = p.summary;
+  compare.push([
     String(n),
-    wall.toFixed(2),
-    (n / wall).toFixed(1),
-    (s.input_bytes / 1e6 / wall).toFixed(2),
+    `${p.wall.toFixed(2)} / ${f.wall.toFixed(2)}`,
+    ratio(p.wall, f.wall),
+    `${s.cpu_seconds.toFixed(2)} / ${f.summary.cpu_seconds.toFixed(2)}`,
+    ratio(s.cpu_seconds, f.summary.cpu_seconds),
+    `${s.peak_rss_mb.toFixed(0)} / ${f.summary.peak_rss_mb.toFixed(0)}`,
+    `${pr.wall.toFixed(2)} / ${fr.wall.toFixed(2)}`,
+    ratio(pr.wall, fr.wall),
+    `${s.rows_loaded.toLocaleString('en')} / ${f.summary.rows_loaded.toLocaleString('en')}`,
+  ]);
+  const st = (k: string) => (s.stage_seconds?.[k] ?? 0).toFixed(2);
+  stages.push([
+    String(n),
+    (n / p.wall).toFixed(1),
+    (s.input_bytes / 1e6 / p.wall).toFixed(2),
     st('extract'),
     st('transform'),
     st('load'),
     st('export'),
-    Math.round(s.rows_loaded / (s.stage_seconds.load ?? 1)).toLocaleString('en'),
-    s.peak_rss_mb.toFixed(0),
-    rerun.toFixed(2),
+    Math.round(s.rows_loaded / (s.stage_seconds?.load ?? 1)).toLocaleString('en'),
   ]);
   console.log(
-    `N=${n}: ${wall.toFixed(2)} s wall, peak RSS ${s.peak_rss_mb.toFixed(0)} MB, rerun ${rerun.toFixed(2)} s`,
+    `N=${n}: pipeline ${p.wall.toFixed(2)} s, floor ${f.wall.toFixed(2)} s (${ratio(p.wall, f.wall)}); ` +
+      `rerun ${pr.wall.toFixed(2)} s vs ${fr.wall.toFixed(2)} s`,
   );
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }
-console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log('\nstage seconds are summed over documents (extract and transform run on worker threads in parallel).');
+
+const table = (header: string[], rows: string[][]) =>
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+console.log('\npipeline / floor, and their ratio (wall and CPU in seconds, peak RSS in MB):\n');
+console.log(
+  table(['N', 'wall s', 'wall ×', 'CPU s', 'CPU ×', 'peak RSS MB', 'rerun s', 'rerun ×', 'rows into DuckDB'], compare),
+);
+console.log('\nthe pipeline by stage (seconds summed over documents; extract and transform run on worker threads):\n');
+console.log(
+  table(['N', 'docs/s', 'MB/s', 'extract s', 'transform s', 'load s', 'export s', 'rows/s into DuckDB'], stages),
+);

@@ -67,6 +67,8 @@ export interface RunSummary {
   readonly stage_seconds: Record<string, number>;
   readonly rows_loaded: number;
   readonly peak_rss_mb: number;
+  /** CPU seconds (user + system) of the whole process, worker threads included. */
+  readonly cpu_seconds: number;
   /** Worker threads started, replacements of dead ones included (0 when prepared in this thread). */
   readonly workers_started: number;
 }
@@ -245,6 +247,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     stage_seconds,
     rows_loaded: state?.rows_loaded ?? 0,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    cpu_seconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     workers_started: preparer.workersStarted(),
   };
 }
