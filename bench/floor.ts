@@ -1,98 +1,124 @@
 import {
-  DuckDBInstance,
-  DuckDBDataChunk,
+  BIGINT,
+  BOOLEAN,
   DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
   INTEGER,
+  LIST,
   VARCHAR,
+  listValue,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 
 /**
- * The floor: the work any program loading these reports cannot avoid, done as plainly as
- * possible, for `npm run bench` to set the pipeline against. Node starts, DuckDB opens, each
- * report is read, hashed, split into lines and scanned for numbers with one regular expression;
- * its lines and numbers are appended in one transaction per document (through the same data-chunk
- * appender the pipeline uses), and both tables are written to year-partitioned Parquet. A report
- * whose bytes are already loaded is skipped, as the pipeline skips it. No parsing of tables,
- * units, labels or years beyond the title's, no checks, no artifacts, no progress display.
+ * The floor: the work any program that loads these reports into this warehouse cannot avoid,
+ * done as plainly as possible, for `npm run bench` to set the pipeline against. Node starts,
+ * DuckDB opens, the tables are created; each report is read and hashed (a report already loaded
+ * is skipped, as the pipeline skips it); the rows the pipeline stores for it — the same rows, in
+ * the same tables — are appended through DuckDB's appender in one transaction per document; every
+ * table is written to (year-partitioned) Parquet. What it leaves out is what the pipeline adds:
+ * reading the report's text into those rows, checking, artifacts, progress, comments.
  *
- * `node dist/bench/floor.js --input 'dir/*.txt' --out dir` prints one JSON line like the
- * pipeline's `--json` summary.
+ * The rows come ready-made, from a pipeline run's normalized artifacts (`--rows OUT`), and the
+ * tables from `--schema FILE` (written by the bench from the pipeline's declarations), so the
+ * floor loads neither zod nor the transforms. It prints one JSON line like the pipeline's `--json`.
  */
-const { values } = parseArgs({ options: { input: { type: 'string' }, out: { type: 'string' } } });
-if (!values.input || !values.out) throw new Error('usage: floor --input GLOB --out DIR');
+const { values } = parseArgs({
+  options: { input: { type: 'string' }, rows: { type: 'string' }, schema: { type: 'string' }, out: { type: 'string' } },
+});
+if (!values.input || !values.rows || !values.schema || !values.out)
+  throw new Error('usage: floor --input GLOB --rows PIPELINE_OUT --schema FILE --out DIR');
+
+export interface FloorTable {
+  readonly name: string;
+  readonly perDocument: boolean;
+  /** Where a per-document table's rows are in a normalized artifact (`documents` is its `document` object). */
+  readonly key: string;
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly type: string }>;
+  /** A dimension table's rows (units, regions …), loaded once. */
+  readonly rows?: ReadonlyArray<Record<string, unknown>>;
+}
+
 const t0 = performance.now();
+const tables = JSON.parse(readFileSync(values.schema, 'utf8')) as FloorTable[];
 mkdirSync(values.out, { recursive: true });
 const instance = await DuckDBInstance.create(join(values.out, 'floor.duckdb'), { memory_limit: '256MB' });
 const conn = await instance.connect();
-await conn.run(`
-  CREATE TABLE IF NOT EXISTS documents (document_id VARCHAR, report_year INTEGER, source_sha256 VARCHAR);
-  CREATE TABLE IF NOT EXISTS source_lines (document_id VARCHAR, report_year INTEGER, line_no INTEGER, text VARCHAR);
-  CREATE TABLE IF NOT EXISTS facts (document_id VARCHAR, report_year INTEGER, line_no INTEGER, raw VARCHAR, value DOUBLE);`);
+await conn.run(
+  tables
+    .map((t) => `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')});`)
+    .join('\n'),
+);
 const loaded = new Set(
   (await conn.runAndReadAll('SELECT source_sha256 FROM documents')).getRows().map((r) => String(r[0])),
 );
 
-const NUMBER = /[△Δ-]?\d[\d,]*(?:\.\d+)?/g;
+const CHUNK_TYPE: Record<string, DuckDBType> = { INTEGER, BIGINT, DOUBLE, BOOLEAN, 'VARCHAR[]': LIST(VARCHAR) };
+const value = (type: string, v: unknown): DuckDBValue =>
+  v === null || v === undefined
+    ? null
+    : type === 'BIGINT'
+      ? BigInt(v as number)
+      : type === 'VARCHAR[]'
+        ? listValue(v as string[])
+        : (v as DuckDBValue);
 const CHUNK = 2048;
 
-async function append(table: string, types: DuckDBType[], columns: DuckDBValue[][]): Promise<void> {
-  const appender = await conn.createAppender(table);
-  const n = columns[0]!.length;
-  for (let start = 0; start < n; start += CHUNK) {
-    const chunk = DuckDBDataChunk.create(types, Math.min(CHUNK, n - start));
-    chunk.setColumns(columns.map((c) => c.slice(start, start + CHUNK)));
+async function append(t: FloorTable, rows: ReadonlyArray<Record<string, unknown>>, id: string, year: number) {
+  if (!rows.length) return 0;
+  const types = t.columns.map((c) => CHUNK_TYPE[c.type] ?? VARCHAR);
+  const appender = await conn.createAppender(t.name);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const slice = rows.slice(start, start + CHUNK);
+    const chunk = DuckDBDataChunk.create(types, slice.length);
+    chunk.setColumns(
+      t.columns.map(({ name, type }) =>
+        name === 'document_id'
+          ? new Array<DuckDBValue>(slice.length).fill(id)
+          : name === 'report_year'
+            ? new Array<DuckDBValue>(slice.length).fill(year)
+            : slice.map((r) => value(type, r[name])),
+      ),
+    );
     appender.appendDataChunk(chunk);
   }
   appender.flushSync();
   appender.closeSync();
+  return rows.length;
 }
 
 let rows = 0;
 let bytes = 0;
 let documents = 0;
+if (!loaded.size) {
+  await conn.run('BEGIN TRANSACTION');
+  for (const t of tables) await append(t, t.rows ?? [], '', 0);
+  await conn.run('COMMIT');
+}
 for (const file of globSync(values.input).sort()) {
   const buf = readFileSync(file);
   bytes += buf.length;
   const sha = createHash('sha256').update(buf).digest('hex');
   if (loaded.has(sha)) continue;
-  const text = buf.toString('utf8');
-  const id = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  const year = Number(/(\d{4})년도/.exec(text)?.[1] ?? 0);
-  const lines = text.split('\n');
-  const line = { no: [] as number[], text: [] as string[] };
-  const num = { no: [] as number[], raw: [] as string[], value: [] as number[] };
-  lines.forEach((l, i) => {
-    line.no.push(i + 1);
-    line.text.push(l);
-    for (const m of l.matchAll(NUMBER)) {
-      num.no.push(i + 1);
-      num.raw.push(m[0]);
-      num.value.push(Number(m[0].replace(/[,△Δ]/g, '')) * (/^[△Δ]/.test(m[0]) ? -1 : 1));
-    }
-  });
-  const fill = (n: number, v: DuckDBValue) => new Array<DuckDBValue>(n).fill(v);
+  const id = basename(file, extname(file));
+  const doc = JSON.parse(readFileSync(join(values.rows, 'artifacts', id, 'normalized.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { document: { report_year: number } };
+  const year = doc.document.report_year;
   await conn.run('BEGIN TRANSACTION');
-  await append('documents', [VARCHAR, INTEGER, VARCHAR], [[id], [year], [sha]]);
-  await append(
-    'source_lines',
-    [VARCHAR, INTEGER, INTEGER, VARCHAR],
-    [fill(lines.length, id), fill(lines.length, year), line.no, line.text],
-  );
-  const n = num.no.length;
-  await append(
-    'facts',
-    [VARCHAR, INTEGER, INTEGER, VARCHAR, DOUBLE],
-    [fill(n, id), fill(n, year), num.no, num.raw, num.value],
-  );
+  for (const t of tables.filter((x) => x.perDocument)) {
+    const own = t.name === 'documents' ? [{ ...doc.document, source_sha256: sha }] : doc[t.key];
+    rows += await append(t, own as Array<Record<string, unknown>>, id, year);
+  }
   await conn.run('COMMIT');
-  rows += 1 + lines.length + n;
   documents++;
 }
 
@@ -101,8 +127,11 @@ if (documents) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await conn.run('SET partitioned_write_flush_threshold = 20000');
-  for (const t of ['source_lines', 'facts'])
-    await conn.run(`COPY ${t} TO '${join(dir, t)}' (FORMAT parquet, PARTITION_BY (report_year))`);
+  for (const t of tables) {
+    const to = t.perDocument ? `'${join(dir, t.name)}'` : `'${join(dir, t.name)}.parquet'`;
+    const partition = t.perDocument ? ', PARTITION_BY (report_year), WRITE_PARTITION_COLUMNS true' : '';
+    if (!t.perDocument || rows) await conn.run(`COPY ${t.name} TO ${to} (FORMAT parquet${partition})`);
+  }
 }
 conn.closeSync();
 instance.closeSync();

@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { TABLES } from '../schemas/index.js';
+import { DOCUMENT_TABLE_KEYS, dimensionRows } from '../warehouse/index.js';
+import type { FloorTable } from './floor.js';
 import { syntheticReport } from './synthetic-reports.js';
 
 /**
  * `npm run bench`: N synthetic reports through the whole pipeline as a real CLI process, beside
- * the floor (bench/floor.ts: the same files read, hashed, split into lines and numbers, appended
- * in one transaction per document and written to partitioned Parquet), for N = 1, 10, 100, 1000
+ * the floor (bench/floor.ts: the same files read and hashed, the same rows appended in one
+ * transaction per document, the same tables written to Parquet), for N = 1, 10, 100, 1000
  * (or `--sizes 1,10`). For each: wall and CPU seconds, peak RSS, and an unchanged rerun, each
  * with its ratio to the floor; then the pipeline's seconds per stage. Small N are run
  * `--repeat` times (default 3 up to N = 10) and the fastest run of each program is kept.
@@ -53,13 +56,33 @@ function run(script: string, args: string[]): Measured {
   return { summary: JSON.parse(last) as Summary, wall };
 }
 
-/** A first run into a new folder, then the same run again with nothing changed. */
-function firstAndRerun(script: string, args: (out: string) => string[], dir: string): [Measured, Measured] {
+/** The floor's tables: the pipeline's, with the dimension tables' rows and where each per-document table's rows are. */
+function floorSchema(file: string): string {
+  const dimensions: Record<string, { rows: readonly object[] }> = dimensionRows();
+  const keys: Record<string, string> = { ...DOCUMENT_TABLE_KEYS, documents: 'document' };
+  const tables: FloorTable[] = TABLES.filter((t) => t.name !== 'pipeline_runs').map((t) => ({
+    name: t.name,
+    perDocument: t.perDocument,
+    key: keys[t.name] ?? '',
+    columns: t.columns.map(({ name, type }) => ({ name, type })),
+    ...(t.perDocument ? {} : { rows: dimensions[t.name]!.rows as Array<Record<string, unknown>> }),
+  }));
+  writeFileSync(file, JSON.stringify(tables));
+  return file;
+}
+
+/**
+ * The pipeline into a new folder, then again with nothing changed; then the floor the same two
+ * ways, with the rows the pipeline's run stored.
+ */
+function pipelineAndFloor(glob: string, dir: string, schema: string): Array<[Measured, Measured]> {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
-  const first = run(script, args(out));
-  const rerun = run(script, args(out));
+  const args = ['run', '--input', glob, '--out', join(out, 'pipeline'), '--json'];
+  const pipeline: [Measured, Measured] = [run(cli, args), run(cli, args)];
+  const fargs = ['--input', glob, '--rows', join(out, 'pipeline'), '--schema', schema, '--out', join(out, 'floor')];
+  const floored: [Measured, Measured] = [run(floor, fargs), run(floor, fargs)];
   if (!values.keep) rmSync(out, { recursive: true, force: true });
-  return [first, rerun];
+  return [pipeline, floored];
 }
 
 const fastest = (runs: Array<[Measured, Measured]>, k: 0 | 1) =>
@@ -78,9 +101,11 @@ for (const n of sizes) {
   const repeat = Number(values.repeat ?? (n <= 10 ? 3 : 1));
   const pipe: Array<[Measured, Measured]> = [];
   const flo: Array<[Measured, Measured]> = [];
+  const schema = floorSchema(join(dir, 'floor-schema.json'));
   for (let i = 0; i < repeat; i++) {
-    flo.push(firstAndRerun(floor, (out) => ['--input', glob, '--out', out], dir));
-    pipe.push(firstAndRerun(cli, (out) => ['run', '--input', glob, '--out', out, '--json'], dir));
+    const [p, f] = pipelineAndFloor(glob, dir, schema);
+    pipe.push(p!);
+    flo.push(f!);
   }
   const [p, f, pr, fr] = [fastest(pipe, 0), fastest(flo, 0), fastest(pipe, 1), fastest(flo, 1)];
   const docs = p.summary.documents as Array<{ status: string }>;

@@ -3,7 +3,7 @@ export { readOnlyQuery } from './read-only-query.js';
 export { ensureSchema } from './ddl.js';
 export { loadDocument, loadDimensions, loadedSources, recordRuns } from './load.js';
 export { EXPORT_MANIFEST, exportParquet, exportedFingerprint, warehouseFingerprint } from './export-parquet.js';
-export { documentRows, dimensionRows } from './rows.js';
+export { DOCUMENT_TABLE_KEYS, documentRows, dimensionRows } from './rows.js';
 export {
   query,
   qualityFindings,

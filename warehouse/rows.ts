@@ -23,6 +23,19 @@ type PerDocumentTable =
   | 'document_metrics';
 type DimensionTable = 'units' | 'regions' | 'region_names' | 'region_aliases' | 'region_members';
 
+/** Where each per-document table's rows are in a normalized document (the `documents` row aside). */
+export const DOCUMENT_TABLE_KEYS = {
+  source_lines: 'lines',
+  sections: 'sections',
+  report_tables: 'tables',
+  table_cells: 'cells',
+  facts: 'facts',
+  date_mentions: 'date_mentions',
+  quality_checks: 'quality_checks',
+  issues: 'issues',
+  document_metrics: 'metrics',
+} as const satisfies Record<Exclude<PerDocumentTable, 'documents'>, keyof NormalizedDocument>;
+
 /** Rows of every per-document table for one normalized document. */
 export function documentRows(
   doc: NormalizedDocument,
@@ -33,15 +46,9 @@ export function documentRows(
   const constants = { document_id: d.document_id, report_year: d.report_year };
   return {
     documents: { rows: [{ ...d, pipeline_version: doc.pipeline_version, loaded_at, artifact_sha256 }], constants },
-    source_lines: { rows: doc.lines, constants },
-    sections: { rows: doc.sections, constants },
-    report_tables: { rows: doc.tables, constants },
-    table_cells: { rows: doc.cells, constants },
-    facts: { rows: doc.facts, constants },
-    date_mentions: { rows: doc.date_mentions, constants },
-    quality_checks: { rows: doc.quality_checks, constants },
-    issues: { rows: doc.issues, constants },
-    document_metrics: { rows: doc.metrics, constants },
+    ...(Object.fromEntries(
+      Object.entries(DOCUMENT_TABLE_KEYS).map(([table, key]) => [table, { rows: doc[key], constants }]),
+    ) as unknown as RowsOf<Exclude<PerDocumentTable, 'documents'>>),
   };
 }
 
