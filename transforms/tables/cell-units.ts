@@ -1,7 +1,9 @@
-import { lookupUnit } from '../../vocabulary/index.js';
+import { lookupUnit, memoize } from '../../vocabulary/index.js';
 
 /** The unit a label names in parentheses: `금액(억원)`, `가입(건)`, `과정수(개)`, `부금수입 (억원)`. */
-export function unitInLabel(label: string): string | null {
+export const unitInLabel = memoize(unitInLabelOnce);
+
+function unitInLabelOnce(label: string): string | null {
   const m = /[(（]([^()（）]+)[)）]\s*$/.exec(label);
   if (!m) return null;
   const inner = m[1]!.replace(/\s/g, '');
@@ -34,20 +36,37 @@ const KEYWORDS: ReadonlyArray<{ re: RegExp; exact: readonly string[]; units: rea
   },
 ];
 
+/** How strongly a label names each keyword group: 2 exactly, 1 by containing a keyword, 0 not at all. */
+const keywordScores = memoize((raw: string): readonly number[] => {
+  const label = raw.replace(/\s|\(.*\)$/g, '');
+  return KEYWORDS.map((k) => (k.exact.includes(label) ? 2 : k.re.test(label) ? 1 : 0));
+});
+
 /**
  * Picks the note's unit for a cell from its row and column labels (`업체수` → 개사, `건수` → 건,
- * `금액`/`보증료` → 억원, `손해율` → %). An exact label beats one that merely contains a keyword.
+ * `금액`/`보증료` → 억원, `손해율` → %), read as one path `labels` then `more`. An exact label beats
+ * one that merely contains a keyword; among equals the first wins.
  */
-export function unitFromNote(units: readonly string[], labels: readonly string[]): string | null {
+export function unitFromNote(
+  units: readonly string[],
+  labels: readonly string[],
+  more: readonly string[] = [],
+): string | null {
   if (units.length <= 1) return units[0] ?? null;
-  let best: { unit: string; score: number } | null = null;
-  for (const raw of labels) {
-    const label = raw.replace(/\s|\(.*\)$/g, '');
-    for (const k of KEYWORDS) {
-      const score = k.exact.includes(label) ? 2 : k.re.test(label) ? 1 : 0;
-      const unit = k.units.find((u) => units.includes(u));
-      if (score && unit && (!best || score > best.score)) best = { unit, score };
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const path of [labels, more]) {
+    for (const raw of path) {
+      const scores = keywordScores(raw);
+      for (let k = 0; k < KEYWORDS.length; k++) {
+        if (scores[k]! <= bestScore) continue;
+        const unit = KEYWORDS[k]!.units.find((u) => units.includes(u));
+        if (unit) {
+          best = unit;
+          bestScore = scores[k]!;
+        }
+      }
     }
   }
-  return best?.unit ?? null;
+  return best;
 }

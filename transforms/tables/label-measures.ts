@@ -1,4 +1,4 @@
-import { lookupUnit } from '../../vocabulary/index.js';
+import { lookupUnit, memoize } from '../../vocabulary/index.js';
 
 /**
  * The kind of quantity a label or a unit names. Rates, point changes and ratios are specific: a
@@ -20,14 +20,18 @@ const LABEL_MEASURES: ReadonlyArray<readonly [Measure, RegExp]> = [
 ];
 
 /** What a label measures (`증감률` → rate, `운영비` → money, `업체수` → count), or null for a period or a name. */
-export function measureOfLabel(label: string): Measure | null {
+export const measureOfLabel = memoize(measureOfLabelOnce);
+
+function measureOfLabelOnce(label: string): Measure | null {
   const text = label.replace(/\s/g, '');
   for (const [measure, re] of LABEL_MEASURES) if (re.test(text)) return measure;
   return null;
 }
 
 /** What a unit spelling measures: `%` a rate, `%p` a point change, `배` a ratio, `백만원` money. */
-export function measureOfUnit(unit: string): Measure | null {
+export const measureOfUnit = memoize(measureOfUnitOnce);
+
+function measureOfUnitOnce(unit: string): Measure | null {
   const def = lookupUnit(unit);
   if (!def) return null;
   if (def.base_unit === 'percent') return 'rate';

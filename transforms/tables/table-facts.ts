@@ -96,6 +96,22 @@ function checkRegionLabels(input: TableFactInput, issues: Issue[]): void {
   }
 }
 
+/**
+ * What a label path (a row's labels, or a column's) says alone, read once per path rather than per
+ * cell: its year, region and total flag, and the units its labels name.
+ */
+interface PathInfo {
+  /** The labels, one copy shared by the path's facts (never mutated). */
+  readonly labels: string[];
+  readonly year: number | null;
+  readonly region: string | null;
+  readonly total: boolean;
+  /** The innermost unit a label writes (`인원(명)`), with where it was read. */
+  readonly written: SourcedUnit | null;
+  /** The innermost rate, point change or ratio a label names, as `specificUnit` reads it. */
+  readonly specific: SpecificUnit | null;
+}
+
 interface TableScope {
   readonly input: TableFactInput;
   readonly noteUnits: readonly string[];
@@ -106,6 +122,8 @@ interface TableScope {
   readonly conflicts: Set<string>;
   /** Dates written in cells: date mentions, never facts. */
   readonly dates: DateMention[];
+  /** One copy of the context path, shared by the table's facts (never mutated). */
+  readonly context_path: string[];
 }
 
 type DataCell = DataRow['cells'][number];
@@ -116,62 +134,83 @@ interface SourcedUnit {
   readonly source: UnitSource;
 }
 
-const sourced = (unit: string | null, source: UnitSource): SourcedUnit | null => (unit ? { unit, source } : null);
-
-/** A row's own unit (`인원(명)`, `건수`), or the one of the row above for a row with no labels. */
-function rowUnitOf(row: DataRow, noteUnits: readonly string[], above: SourcedUnit | null): SourcedUnit | null {
-  if (!row.labels.length) return above;
-  return (
-    sourced(firstOf([...row.labels].reverse(), unitInLabel), 'row') ??
-    sourced(unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels), noteUnits.length ? 'note' : 'row')
-  );
+/** A specific measure's unit, and the disagreement with the unit note it records when used. */
+interface SpecificUnit extends SourcedUnit {
+  readonly conflict: string | null;
 }
 
-/** Labels of a cell, innermost first, column labels before row labels, each with where it was read. */
-const labelsOf = (rowLabels: readonly string[], colLabels: readonly string[]) => [
-  ...[...colLabels].reverse().map((label) => ({ label, source: 'column' as const })),
-  ...[...rowLabels].reverse().map((label) => ({ label, source: 'row' as const })),
-];
+const sourced = (unit: string | null, source: UnitSource): SourcedUnit | null => (unit ? { unit, source } : null);
+
+/** The innermost label of `labels` that writes a unit. */
+function writtenUnit(labels: readonly string[], source: UnitSource): SourcedUnit | null {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const unit = unitInLabel(labels[i]!);
+    if (unit) return { unit, source };
+  }
+  return null;
+}
 
 /**
  * A rate, point change or ratio a label names beats any money or count around it (`증감률` under
  * `총수입`): its unit is the label's own, else the note's unit of that kind, else `%`, `%p` or `배`;
  * a note listing no unit of that kind disagrees with the label and is recorded.
  */
-function specificUnit(scope: TableScope, labels: ReturnType<typeof labelsOf>): SourcedUnit | null {
-  for (const { label, source } of labels) {
+function specificUnit(
+  noteUnits: readonly string[],
+  labels: readonly string[],
+  source: UnitSource,
+): SpecificUnit | null {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const label = labels[i]!;
     const m = measureOfLabel(label);
     if (!m || !isSpecific(m)) continue;
     const own = unitInLabel(label);
-    if (own && measureOfUnit(own) === m) return { unit: own, source };
-    const inNote = noteUnitsOf(scope.noteUnits, m)[0];
-    if (inNote) return { unit: inNote, source: 'note' };
-    if (scope.noteUnits.length) scope.conflicts.add(`${label} is a ${m}, the note lists ${scope.noteUnits.join(', ')}`);
-    return { unit: DEFAULT_SPECIFIC_UNIT[m]!, source };
+    if (own && measureOfUnit(own) === m) return { unit: own, source, conflict: null };
+    const inNote = noteUnitsOf(noteUnits, m)[0];
+    if (inNote) return { unit: inNote, source: 'note', conflict: null };
+    const conflict = noteUnits.length ? `${label} is a ${m}, the note lists ${noteUnits.join(', ')}` : null;
+    return { unit: DEFAULT_SPECIFIC_UNIT[m]!, source, conflict };
   }
   return null;
 }
 
-/**
- * Unit by precedence: a rate, point change or ratio in any label; a unit written in a label; the
- * unit note by label; a label keyword; the row's unit; the note's one money or count unit; the
- * title's total.
- */
-function cellUnit(
-  scope: TableScope,
-  row_labels: readonly string[],
-  col_labels: readonly string[],
-  rowUnit: SourcedUnit | null,
-): SourcedUnit {
-  const labels = labelsOf(row_labels, col_labels);
-  const written = labels.find((l) => unitInLabel(l.label));
-  const explicit = written ? { unit: unitInLabel(written.label), source: written.source } : null;
-  if (explicit && isSpecific(measureOfUnit(explicit.unit!))) return explicit;
+function pathInfo(scope: TableScope, labels: readonly string[], source: 'row' | 'column'): PathInfo {
+  return {
+    labels: [...labels],
+    year: firstOf(labels, scope.yearOf),
+    region: resolveRegionPath(labels),
+    total: labels.some(isTotalLabel),
+    written: writtenUnit(labels, source),
+    specific: specificUnit(scope.noteUnits, labels, source),
+  };
+}
+
+/** A row's own unit (`인원(명)`, `건수`), or the one of the row above for a row with no labels. */
+function rowUnitOf(row: PathInfo, noteUnits: readonly string[], above: SourcedUnit | null): SourcedUnit | null {
+  if (!row.labels.length) return above;
   return (
-    specificUnit(scope, labels) ??
+    row.written ??
+    sourced(unitFromNote(noteUnits.length ? noteUnits : KEYWORD_UNITS, row.labels), noteUnits.length ? 'note' : 'row')
+  );
+}
+
+/**
+ * Unit by precedence (labels innermost first, column labels before row labels): a rate, point
+ * change or ratio in any label; a unit written in a label; the unit note by label; a label
+ * keyword; the row's unit; the note's one money or count unit; the title's total.
+ */
+function cellUnit(scope: TableScope, row: PathInfo, col: PathInfo, rowUnit: SourcedUnit | null): SourcedUnit {
+  const explicit = col.written ?? row.written;
+  if (explicit && isSpecific(measureOfUnit(explicit.unit!))) return explicit;
+  const specific = col.specific ?? row.specific;
+  if (specific) {
+    if (specific.conflict) scope.conflicts.add(specific.conflict);
+    return specific;
+  }
+  return (
     explicit ??
-    sourced(unitFromNote(scope.noteUnits, [...row_labels, ...col_labels]), 'note') ??
-    sourced(unitFromNote(KEYWORD_UNITS, col_labels), 'column') ??
+    sourced(unitFromNote(scope.noteUnits, row.labels, col.labels), 'note') ??
+    sourced(unitFromNote(KEYWORD_UNITS, col.labels), 'column') ??
     rowUnit ??
     sourced(soleGeneralUnit(scope.noteUnits), 'note') ??
     sourced(scope.introUnit, 'intro') ?? { unit: null, source: 'default' }
@@ -183,48 +222,53 @@ function cellFacts(
   scope: TableScope,
   row: DataRow,
   cell: DataCell,
+  labels: { readonly row: PathInfo; readonly col: PathInfo },
   rowUnit: SourcedUnit | null,
   counter: { unitless: number },
 ): FactDraft[] {
   const { table, model, context } = scope.input;
-  const col_labels = [...(row.col_paths[cell.col] ?? [])];
-  const row_labels = [...row.labels];
-  const labelUnit = cellUnit(scope, row_labels, col_labels, rowUnit);
-  const base = {
-    origin: 'table' as const,
-    section_id: scope.input.section_id,
-    table_id: table.table_id,
-    line_no: row.line_no,
-    row_labels,
-    col_labels,
-    context_path: [...scope.input.context_path],
-    subject: context.title,
-    period_year: firstOf(row_labels, scope.yearOf) ?? firstOf(col_labels, scope.yearOf) ?? scope.tableYear,
-    region_code: resolveRegionPath(col_labels) ?? resolveRegionPath(row_labels),
-    is_total: [...row_labels, ...col_labels].some(isTotalLabel),
-  };
+  const row_labels = labels.row.labels;
+  const col_labels = labels.col.labels;
+  const labelUnit = cellUnit(scope, labels.row, labels.col, rowUnit);
+  const period_year = labels.row.year ?? labels.col.year ?? scope.tableYear;
+  const region_code = labels.col.region ?? labels.row.region;
+  const is_total = labels.row.total || labels.col.total;
   const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
+  // One literal per fact, fields in the artifact's order: facts are the most numerous objects.
   const fact = (q: Quantity | null, fact_id: string, raw: string): FactDraft => {
     const inCell = q?.unit_raw ?? null;
     const unit_raw = inCell ?? labelUnit.unit;
     if (q && !unit_raw) counter.unitless++;
     const value = q ? q.value : null;
-    const unit_source = inCell ? 'cell' : labelUnit.source;
+    const units = unitColumns(value, unit_raw);
     return {
-      ...base,
+      origin: 'table',
+      section_id: scope.input.section_id,
+      table_id: table.table_id,
+      line_no: row.line_no,
+      row_labels,
+      col_labels,
+      context_path: scope.context_path,
+      subject: context.title,
+      period_year,
+      region_code,
+      is_total,
       fact_id,
       raw_text: raw,
       value,
-      ...unitColumns(value, unit_raw),
+      unit_raw: units.unit_raw,
+      unit: units.unit,
+      base_unit: units.base_unit,
+      value_base: units.value_base,
       qualifier: q?.qualifier ?? null,
-      unit_source,
+      unit_source: inCell ? 'cell' : labelUnit.source,
     };
   };
   const v = cell.value;
   if ((v.kind === 'quantities' && isDateCell(cell.raw)) || v.kind === 'text') {
     const subject = row_labels[row_labels.length - 1] ?? context.title;
     // `7월 인터넷대출 개시` in the `'09년` row is July 2009.
-    for (const d of cellDates(cell.raw, row.line_no, subject, base.period_year, scope.input.report_year))
+    for (const d of cellDates(cell.raw, row.line_no, subject, period_year, scope.input.report_year))
       scope.dates.push(d);
     if (v.kind === 'quantities') return [];
   }
@@ -254,14 +298,24 @@ export function tableFacts(input: TableFactInput, issues: Issue[], dates: DateMe
     yearOf: yearIn,
     conflicts: new Set(),
     dates,
+    context_path: [...input.context_path],
   };
   checkRegionLabels(input, issues);
   const facts: FactDraft[] = [];
   const counter = { unitless: 0 };
+  // Rows of one header share their column paths: each path is read once per table.
+  const colInfos = new Map<readonly string[], PathInfo>();
+  const colInfo = (path: readonly string[]) =>
+    colInfos.get(path) ?? colInfos.set(path, pathInfo(scope, path, 'column')).get(path)!;
+  const noLabels: readonly string[] = [];
   let rowUnit: SourcedUnit | null = null;
   for (const row of input.model.rows) {
-    rowUnit = rowUnitOf(row, noteUnits, rowUnit);
-    for (const cell of row.cells) for (const f of cellFacts(scope, row, cell, rowUnit, counter)) facts.push(f);
+    const rowLabels = pathInfo(scope, row.labels, 'row');
+    rowUnit = rowUnitOf(rowLabels, noteUnits, rowUnit);
+    for (const cell of row.cells) {
+      const labels = { row: rowLabels, col: colInfo(row.col_paths[cell.col] ?? noLabels) };
+      for (const f of cellFacts(scope, row, cell, labels, rowUnit, counter)) facts.push(f);
+    }
   }
   if (scope.conflicts.size) {
     issues.push({
