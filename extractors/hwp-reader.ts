@@ -9,18 +9,25 @@ import { guardZip, type ZipLimits } from './zip-guard.js';
 /** A press release is a few hundred KB of XML; 64 MB is far past any real document, far short of a bomb. */
 const HWPX_LIMITS: ZipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxEntries: 10_000, maxRatio: 200 };
 
-const FAILURES: Partial<Record<NonNullable<ParseFailure['code']>, [EtlErrorCode, string]>> = {
-  ENCRYPTED: ['encrypted_input', 'password-protected'],
-  DRM_PROTECTED: ['encrypted_input', 'DRM-locked (문서 보안)'],
-  ZIP_BOMB: ['input_too_large', 'refusing to inflate a zip bomb'],
-  DECOMPRESSION_BOMB: ['input_too_large', 'refusing to inflate a decompression bomb'],
+/**
+ * kordoc's failures we name ourselves; `said` is whether kordoc's own words are worth adding (its
+ * advice for a locked document, to pass a `password` option, is not one this CLI has).
+ */
+const FAILURES: Partial<Record<NonNullable<ParseFailure['code']>, [EtlErrorCode, string, said: boolean]>> = {
+  ENCRYPTED: ['encrypted_input', 'password-protected', false],
+  DRM_PROTECTED: ['encrypted_input', 'DRM-locked (문서 보안)', false],
+  ZIP_BOMB: ['input_too_large', 'refusing to inflate a zip bomb', true],
+  DECOMPRESSION_BOMB: ['input_too_large', 'refusing to inflate a decompression bomb', true],
 };
+
+/** What kordoc said, on one line and not too long. */
+const oneLine = (message: string) => message.replace(/\s+/g, ' ').trim().slice(0, 200);
 
 /** One line naming the file and why kordoc could not read it. */
 function failure(result: ParseFailure, format: 'hwp' | 'hwpx', source: string): EtlError {
-  const [code, why] = (result.code && FAILURES[result.code]) ?? ['unreadable_input', 'not readable'];
-  const detail = result.error.replace(/\s+/g, ' ').slice(0, 200);
-  return new EtlError(code, `${format.toUpperCase()} document ${why}: ${detail}`, { stage: 'extract', source });
+  const [code, why, said] = (result.code && FAILURES[result.code]) ?? ['unreadable_input', 'not readable', true];
+  const message = `${format.toUpperCase()} document ${why}${said ? `: ${oneLine(result.error)}` : ''}`;
+  return new EtlError(code, message, { stage: 'extract', source });
 }
 
 /**
@@ -53,7 +60,7 @@ export async function readHwp(
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const result = await parse(buffer, { keepEmptyParagraphs: true }).catch((e: Error) => {
-    throw new EtlError('unreadable_input', `${format.toUpperCase()} document not readable: ${e.message}`, {
+    throw new EtlError('unreadable_input', `${format.toUpperCase()} document not readable: ${oneLine(e.message)}`, {
       stage: 'extract',
       source,
       cause: e,

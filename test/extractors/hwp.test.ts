@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { extractHwp, extractHwpx, resolveFormat, sniffFormat } from '../../extractors/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractHwp, extractHwpx, HEAD_BYTES, resolveFormat, sniffFormat } from '../../extractors/index.js';
 import type { ExtractedDocument } from '../../schemas/extracted.js';
 import type { NormalizedDocument } from '../../schemas/normalized.js';
 import { normalize } from '../../transforms/index.js';
-import { ref, ROOT } from '../helpers.js';
+import { queryWarehouse, ref, reportLines, ROOT, runCli, tempDir } from '../helpers.js';
+import { hwp5Document, HWP5_FLAGS, plainHwp5Table, reportHwp5 } from './hwp5-package.js';
 import { hwpxPackage, paragraph, plainTable, table, zipEntries } from './hwpx-package.js';
 
 const REAL = join(ROOT, '..', 'shared', 'real-inputs');
@@ -94,6 +95,58 @@ describe('HWPX written by hand', () => {
       ]),
     );
     expect(doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')))).toEqual([['구분|2019|2020', '건수|12|15']]);
+  });
+});
+
+describe('HWP 5 written by hand', () => {
+  it('spreads merged cells (LIST_HEADER spans) over their range and takes a merged first row as the unit note', async () => {
+    const bytes = hwp5Document([
+      '2020년도 사업보고',
+      '〈 회원 현황 〉',
+      {
+        table: [
+          [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
+          [
+            { text: '구 분', col: 0, rowSpan: 2 },
+            { text: '지원규모', col: 1, colSpan: 2 },
+          ],
+          [
+            { text: '과제 수', col: 1 },
+            { text: '지원한도', col: 2 },
+          ],
+          [
+            { text: '스케일업 팁스', col: 0 },
+            { text: '15', col: 1 },
+            { text: '3,000', col: 2 },
+          ],
+        ],
+      },
+    ]);
+    const doc = await extractHwp(bytes, at('m.hwp', 2020), 't');
+    expect(doc.lines.filter((l) => l.kind !== 'blank').map((l) => `${l.kind} ${l.text}`)).toEqual([
+      'title 2020년도 사업보고',
+      'caption 〈 회원 현황 〉',
+      'unit_note (단위 : 개, 백만원)',
+      'table_row 구 분\t지원규모\t지원규모',
+      'table_row 구 분\t과제 수\t지원한도',
+      'table_row 스케일업 팁스\t15\t3,000',
+    ]);
+    const norm = normalize(doc);
+    expect(norm.tables.map((t) => [t.title, t.unit_note, t.header_row_count])).toEqual([
+      ['회원 현황', '(단위 : 개, 백만원)', 2],
+    ]);
+    expect(norm.facts.map((f) => [f.col_labels.join('/'), f.value])).toEqual([
+      ['지원규모/과제 수', 15],
+      ['지원규모/지원한도', 3000],
+    ]);
+  });
+
+  it('is detected by its directory when its FileHeader lies past the head detection reads', () => {
+    // saved uncompressed, 200 KB; the cfb library stores small streams (FileHeader) last
+    const bytes = reportHwp5(reportLines(), { compressed: false });
+    expect(bytes.indexOf('HWP Document File')).toBeGreaterThan(HEAD_BYTES);
+    expect(sniffFormat(bytes)).toBe('hwp');
+    expect(resolveFormat(bytes, 'r.hwp', 'hwp')).toBe('hwp');
   });
 });
 
@@ -234,30 +287,66 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
   });
 });
 
-describe.skipIf(!hasReal)('hostile HWP 5 (the real file, altered in the test)', () => {
-  /** The FileHeader's properties (signature, 32 bytes; version, 4) with `bits` set. */
-  const withFlags = (bits: number) => {
-    const bytes = Buffer.from(real('press-2018-nuri.hwp'));
-    const at = bytes.indexOf('HWP Document File') + 36;
-    bytes.writeUInt32LE(bytes.readUInt32LE(at) | bits, at);
+describe('hostile HWP 5 (written by hwp5-package): one line naming the file, nothing loaded', () => {
+  const small = (flags = 0) =>
+    hwp5Document(
+      [
+        '2020년도 사업보고 요약',
+        plainHwp5Table([
+          ['구분', '2020'],
+          ['건수', '12'],
+        ]),
+      ],
+      { flags },
+    );
+  const broken = () => {
+    const bytes = small();
+    bytes.fill(0xff, 512, 2048); // the FAT, mini FAT and directory sectors; the FileHeader, stored last, is intact
     return bytes;
   };
+  const CASES: ReadonlyArray<[what: string, file: string, bytes: () => Buffer, message: RegExp]> = [
+    ['a password-protected HWP', 'pw.hwp', () => small(HWP5_FLAGS.password), /^HWP document password-protected$/],
+    ['a DRM-locked HWP', 'drm.hwp', () => small(HWP5_FLAGS.drm), /^HWP document DRM-locked \(문서 보안\)$/],
+    ['a broken compound file', 'broken.hwp', broken, /^HWP document not readable: \S[^\n]*$/],
+  ];
 
-  it('refuses a password-protected HWP', async () => {
-    await expect(extractHwp(withFlags(1 << 1), at('pw.hwp'), 't')).rejects.toThrow(
-      /^pw\.hwp: HWP document password-protected: /,
-    );
+  it('reads the same document unaltered, and every altered one is still detected as HWP', async () => {
+    const doc = await extractHwp(small(), at('ok.hwp', 2020), 't');
+    expect(doc.tables.map((t) => t.rows.map((r) => r.cells.join('|')))).toEqual([['구분|2020', '건수|12']]);
+    for (const [, , bytes] of CASES) expect(sniffFormat(bytes())).toBe('hwp');
   });
 
-  it('refuses a DRM-locked HWP', async () => {
-    await expect(extractHwp(withFlags(1 << 4), at('drm.hwp'), 't')).rejects.toThrow(
-      /^drm\.hwp: HWP document DRM-locked \(문서 보안\): /,
+  it.each(CASES)('refuses %s', async (_, file, bytes, message) => {
+    const error = await extractHwp(bytes(), at(file), 't').then(
+      () => null,
+      (e: Error) => e,
     );
+    expect(error?.message.slice(`${file}: `.length)).toMatch(message);
+    expect(error?.message.startsWith(`${file}: `)).toBe(true);
   });
 
-  it('refuses a broken compound file', async () => {
-    const bytes = Buffer.from(real('press-2018-nuri.hwp'));
-    bytes.fill(0xff, 512, 4096); // the FAT and the directory
-    await expect(extractHwp(bytes, at('broken.hwp'), 't')).rejects.toThrow(/^broken\.hwp: HWP document not readable/);
+  describe('through the CLI', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const state = async () => ({
+      documents: await queryWarehouse(out, 'SELECT document_id, source_sha256, loaded_at FROM documents'),
+      facts: await queryWarehouse(out, 'SELECT count(*) AS n, sum(value) AS s FROM facts'),
+      artifacts: readdirSync(join(out, 'artifacts')).sort(),
+    });
+    let before: Awaited<ReturnType<typeof state>>;
+    beforeAll(async () => {
+      expect((await runCli('run', '--out', out, '--quiet')).code).toBe(0);
+      before = await state();
+    });
+
+    it.each(CASES)('%s: exit 1, one line naming the file, the warehouse untouched', async (_, file, bytes, message) => {
+      const input = join(dir, file);
+      writeFileSync(input, bytes());
+      const r = await runCli('run', '--input', input, '--year', '2020', '--out', out, '--quiet');
+      expect(r.code).toBe(1);
+      expect(r.err.startsWith(`kbiz-etl: ${input}: `)).toBe(true);
+      expect(r.err.slice(`kbiz-etl: ${input}: `.length)).toMatch(message);
+      expect(await state()).toEqual(before);
+    });
   });
 });
