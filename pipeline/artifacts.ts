@@ -69,11 +69,43 @@ export function writeArtifact<S extends z.ZodType>(
   const checked = schema.parse(value);
   const json = JSON.stringify(checked);
   writeFileAtomic(path, json, fs);
-  return { value: checked, sha256: createHash('sha256').update(json).digest('hex') };
+  const sha256 = createHash('sha256').update(json).digest('hex');
+  rememberHash(path, sha256, fs);
+  return { value: checked, sha256 };
 }
 
-/** sha256 of an artifact's bytes, or null when there is none. */
+/**
+ * Beside each artifact, `<artifact>.sha256`: its hash with the file's size, modification time and
+ * inode as they were when it was written. A rerun over a thousand documents then stats its
+ * artifacts instead of reading and hashing a gigabyte; any change to the file (a rewrite, an edit,
+ * truncation) changes its stat, and the hash is computed from the bytes again.
+ */
+const hashNote = (path: string) => `${path}.sha256`;
+
+const statKey = (st: nodeFs.BigIntStats): string => `${st.size}:${st.mtimeNs}:${st.ino}`;
+
+function rememberHash(path: string, sha256: string, fs: WriteFs): void {
+  try {
+    fs.writeFileSync(hashNote(path), `${sha256} ${statKey(nodeFs.statSync(path, { bigint: true }))}`);
+  } catch {
+    // only a shortcut: without it the next run hashes the bytes
+  }
+}
+
+/** sha256 of an artifact's bytes, or null when there is none (see `rememberHash`). */
 export function artifactHash(path: string): string | null {
+  let key: string;
+  try {
+    key = statKey(nodeFs.statSync(path, { bigint: true }));
+  } catch {
+    return null;
+  }
+  try {
+    const [sha256, noted] = nodeFs.readFileSync(hashNote(path), 'utf8').split(' ');
+    if (noted === key && sha256) return sha256;
+  } catch {
+    // no note: hash the bytes
+  }
   try {
     return createHash('sha256').update(nodeFs.readFileSync(path)).digest('hex');
   } catch {

@@ -74,13 +74,27 @@ const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | 
   input_sha256,
 });
 
+/** The extract stage's check of its artifact, and what it read to make it. */
+function extractCheck(job: JobSpec, out: string) {
+  const read = readJob(job);
+  const path = artifactPath(out, job.document_id, 'extracted');
+  const input = extractInputHash(read.ref, read.format);
+  return { ...read, path, input, check: checkStamp(path, expected(job, 'extracted', input)) };
+}
+
+/** The transform stage's check of its artifact: stamped with the hash of the extracted one (and the catalog's). */
+function transformCheck(job: JobSpec, out: string) {
+  const path = artifactPath(out, job.document_id, 'normalized');
+  const extractedPath = artifactPath(out, job.document_id, 'extracted');
+  const extractedSha = artifactHash(extractedPath);
+  const check = checkStamp(path, expected(job, 'normalized', extractedSha && transformInputHash(extractedSha)));
+  return { path, extractedPath, check };
+}
+
 /** extract: skipped when the artifact is stamped with this input; one that is not what it claims is redone. */
 async function extract(job: JobSpec, out: string, force: boolean, p: Progress): Promise<StageOutcome> {
-  const { bytes, ref, format } = readJob(job);
+  const { bytes, ref, format, path, input, check } = extractCheck(job, out);
   p.input_bytes = bytes.length;
-  const path = artifactPath(out, job.document_id, 'extracted');
-  const input = extractInputHash(ref, format);
-  const check = checkStamp(path, expected(job, 'extracted', input));
   if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
   const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
   writeArtifact(path, ExtractedDocument, doc);
@@ -94,10 +108,7 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
  * a corrupt one is extracted again from the source.
  */
 async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<StageOutcome> {
-  const path = artifactPath(ctx.out, job.document_id, 'normalized');
-  const extractedPath = artifactPath(ctx.out, job.document_id, 'extracted');
-  const extractedSha = artifactHash(extractedPath);
-  const check = checkStamp(path, expected(job, 'normalized', extractedSha && transformInputHash(extractedSha)));
+  const { path, extractedPath, check } = transformCheck(job, ctx.out);
   if (!p.changed && !ctx.force && check.state === 'fresh') return { rows: 0, skipped: true };
   let note = check.state === 'bad' ? check.note : null;
   let extracted = readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
@@ -147,6 +158,39 @@ export async function prepareDocument(
   } catch (e) {
     return { ...result(), ok: false, error: (e as Error).message, normalized: null };
   }
+}
+
+/**
+ * A document whose extract and transform would both be skipped, checked in this thread (reading
+ * its source, stats and artifact heads, nothing more): its skipped records, or null when a stage
+ * has work to do (or fails) and the document goes to a worker. A rerun over an unchanged archive
+ * then starts no worker at all.
+ */
+export async function probeUnchanged(
+  job: JobSpec,
+  ctx: StageContext,
+  now: () => Date = () => new Date(),
+): Promise<PreparedDocument | null> {
+  if (ctx.force || !inRange('extract', ctx.from, ctx.to) || !inRange('transform', ctx.from, ctx.to)) return null;
+  let input_bytes: number;
+  try {
+    const e = extractCheck(job, ctx.out);
+    if (e.check.state !== 'fresh' || transformCheck(job, ctx.out).check.state !== 'fresh') return null;
+    input_bytes = e.bytes.length;
+  } catch {
+    return null; // the worker's run of the stage reports it
+  }
+  const records: StageRecord[] = [];
+  for (const stage of ['extract', 'transform'] as const)
+    await timed(
+      stage,
+      job.document_id,
+      now,
+      (r) => records.push(r),
+      () => ({ rows: 0, skipped: true }),
+    );
+  const { document_id, source } = job;
+  return { document_id, source, records, changed: false, input_bytes, ok: true, error: null, normalized: null };
 }
 
 /**

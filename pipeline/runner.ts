@@ -7,9 +7,9 @@ import {
   ensureSchema,
   exportedFingerprint,
   exportParquet,
-  isLoadedFrom,
   loadDimensions,
   loadDocument,
+  loadedArtifacts,
   loadedSources,
   openWarehouse,
   recordRuns,
@@ -18,7 +18,13 @@ import {
 } from '../warehouse/index.js';
 import { artifactHash, artifactPath } from './artifacts.js';
 import { documentSources, heldIds, jobSpecs, type JobSpec } from './document-jobs.js';
-import { inRange, normalizedForLoad, type PreparedDocument, type StageContext } from './prepare-document.js';
+import {
+  inRange,
+  normalizedForLoad,
+  probeUnchanged,
+  type PreparedDocument,
+  type StageContext,
+} from './prepare-document.js';
 import { timed, type StageRecord } from './stage-timer.js';
 import { quietReporter, type Reporter } from './progress.js';
 import type { Stage } from './stages.js';
@@ -80,6 +86,8 @@ interface RunState {
   readonly wh: Warehouse;
   readonly now: () => Date;
   readonly record: (r: StageRecord) => void;
+  /** The artifact each document was loaded from by this version, as the run began. */
+  readonly loaded: ReadonlyMap<string, string>;
   rows_loaded: number;
 }
 
@@ -93,12 +101,7 @@ async function loadPrepared(state: RunState, prep: PreparedDocument, spec: JobSp
   await timed('load', prep.document_id, state.now, state.record, async () => {
     const path = artifactPath(opts.out, prep.document_id, 'normalized');
     const onDisk = prep.normalized ? null : artifactHash(path);
-    if (
-      !prep.changed &&
-      !ctx.force &&
-      onDisk &&
-      (await isLoadedFrom(wh.conn, prep.document_id, onDisk, PIPELINE_VERSION))
-    )
+    if (!prep.changed && !ctx.force && onDisk && state.loaded.get(prep.document_id) === onDisk)
       return { rows: 0, skipped: true };
     const { doc, sha256, note, records } = prep.normalized
       ? { ...prep.normalized, note: null, records: [] }
@@ -163,7 +166,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     records.push(r);
     reporter.event({ type: 'stage', record: r });
   };
-  const state: RunState | null = wh ? { opts, ctx, wh, now, record, rows_loaded: 0 } : null;
+  let state: RunState | null = null;
   let recorded = 0;
   /** Writes the stage records not yet in `pipeline_runs`. */
   const flushRuns = async () => {
@@ -188,6 +191,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     if (wh) {
       await ensureSchema(wh.conn);
       if (inRange('load', ctx.from, ctx.to)) await loadDimensions(wh.conn);
+      const loaded = await loadedArtifacts(wh.conn, PIPELINE_VERSION);
+      state = { opts, ctx, wh, now, record, loaded, rows_loaded: 0 };
     }
     reporter.event({ type: 'start', documents: specs.length });
     // A slot is held until its document is loaded: at most 2 × concurrency documents are in
@@ -197,13 +202,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     await Promise.all(
       specs.map((spec) =>
         limit(async () => {
-          const prep = await preparer.prepare(spec, ctx).catch((e: Error) => failedPreparation(spec, ctx, e.message));
+          const prep =
+            (await probeUnchanged(spec, ctx, now)) ??
+            (await preparer.prepare(spec, ctx).catch((e: Error) => failedPreparation(spec, ctx, e.message)));
           input_bytes += prep.input_bytes;
           prep.records.forEach(record);
           if (!prep.ok) return finish(prep, prep.error);
-          if (!state || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
+          const run = state;
+          if (!run || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
           const load = () =>
-            loadPrepared(state, prep, spec).then(
+            loadPrepared(run, prep, spec).then(
               () => null,
               (e: Error) => e.message,
             );

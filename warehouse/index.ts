@@ -9,7 +9,7 @@ export {
   qualityFindings,
   loadedDocuments,
   traceFact,
-  isLoadedFrom,
+  loadedArtifacts,
   documentCounts,
   type Rows,
 } from './queries.js';

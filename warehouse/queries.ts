@@ -55,19 +55,17 @@ export const traceFact = (conn: DuckDBConnection, factId: string, documentId?: s
     documentId ? { id: factId, doc: documentId } : { id: factId },
   );
 
-/** Loaded already from exactly this normalized artifact (same bytes) by this pipeline version. */
-export async function isLoadedFrom(
-  conn: DuckDBConnection,
-  documentId: string,
-  artifactSha: string,
-  version: string,
-): Promise<boolean> {
+/**
+ * The normalized artifact (sha256 of its bytes) each document was loaded from by this pipeline
+ * version: one query for a whole run, so a rerun over thousands of documents asks once.
+ */
+export async function loadedArtifacts(conn: DuckDBConnection, version: string): Promise<Map<string, string>> {
   const { rows } = await query(
     conn,
-    'SELECT count(*) AS n FROM documents WHERE document_id = $id AND artifact_sha256 = $sha AND pipeline_version = $v',
-    { id: documentId, sha: artifactSha, v: version },
+    'SELECT document_id, artifact_sha256 FROM documents WHERE pipeline_version = $v AND artifact_sha256 IS NOT NULL',
+    { v: version },
   );
-  return Number(rows[0]!.n) > 0;
+  return new Map(rows.map((r) => [String(r.document_id), String(r.artifact_sha256)]));
 }
 
 export interface DocumentCounts {
