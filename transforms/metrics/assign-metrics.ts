@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MetricCatalog } from '../../schemas/index.js';
 import type { Fact, FactDraft, MeasureKind, Metric, ReportTable, Section } from '../../schemas/index.js';
-import { isCumulativeLabel, isTotalLabel } from '../../vocabulary/index.js';
+import { isCumulativeLabel, isTotalLabel, memoize } from '../../vocabulary/index.js';
 import { measureKind, unitFamily } from './measure-kind.js';
 import { isPeriodOrRegion, keyPart, measuredParts, titlePart } from './metric-key.js';
 
@@ -13,17 +13,58 @@ export interface MetricInput {
   readonly catalog: MetricCatalog;
 }
 
-/** An id made from the key alone, so every report that writes the same labels gets the same metric. */
-const autoId = (key: string) => `m-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+/**
+ * An id made from the key alone, so every report that writes the same labels gets the same metric
+ * (remembered: a key recurs for every period of a series and in every report of a back-fill).
+ */
+const autoId = memoize((key: string) => `m-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`);
 
-/** `section › table › rows › columns › kind`, each part in key form (see keyPart). */
-function keyOf(fact: FactDraft, kind: MeasureKind, where: { section: string; table: string }, year: number): string {
-  const rows = measuredParts(fact.row_labels, year).map((p) => withoutSubject(p, where.table));
-  const cols = measuredParts(fact.col_labels, year).map((p) => withoutSubject(p, where.table));
+/**
+ * `section › table › rows › columns › kind`, each part in key form (see keyPart). `pathKey` gives
+ * a label path's measured parts under a table title, joined.
+ */
+function keyOf(
+  fact: FactDraft,
+  kind: MeasureKind,
+  where: { section: string; table: string },
+  pathKey: (labels: readonly string[], title: string) => string,
+): string {
   const what =
-    fact.origin === 'table' ? [where.table, rows.join('>'), cols.join('>')] : ['text', keyPart(fact.subject ?? '')];
+    fact.origin === 'table'
+      ? [where.table, pathKey(fact.row_labels, where.table), pathKey(fact.col_labels, where.table)]
+      : ['text', keyPart(fact.subject ?? '')];
   return [where.section, ...what, unitFamily(fact.base_unit), kind].join('|');
 }
+
+/** A label path's measured parts without the table's subject, joined: read once per path and title. */
+function pathKeys(year: number): (labels: readonly string[], title: string) => string {
+  const cache = new Map<string, string>();
+  return (labels, title) => {
+    const id = `${title}\u241e${labels.join('\u241f')}`;
+    let key = cache.get(id);
+    if (key === undefined) {
+      key = measuredParts(labels, year)
+        .map((p) => withoutSubject(p, title))
+        .join('>');
+      cache.set(id, key);
+    }
+    return key;
+  };
+}
+
+/** `measureKind` of the same unit and labels, read once per document. */
+function measureKinds(): typeof measureKind {
+  const cache = new Map<string, MeasureKind>();
+  return (baseUnit, labels, totalOfPeriods) => {
+    const id = `${baseUnit}\u241e${totalOfPeriods}\u241e${labels.join('\u241f')}`;
+    let kind = cache.get(id);
+    if (kind === undefined) cache.set(id, (kind = measureKind(baseUnit, labels, totalOfPeriods)));
+    return kind;
+  };
+}
+
+/** Metric ids sort as `localeCompare` orders them; one collator instead of one per comparison. */
+const COLLATOR = new Intl.Collator();
 
 /**
  * A label that repeats the end of its table's title (`대출건수` under `부금내 대출`) names what
@@ -58,6 +99,8 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
   const curated = new Map(input.catalog.flatMap((m) => m.aliases.map((a) => [a, m] as const)));
   const periodsFrom = periodTables(input.facts);
   const metrics = new Map<string, Metric>();
+  const pathKey = pathKeys(input.report_year);
+  const kindOf = measureKinds();
   const facts = input.facts.map((f): Fact => {
     const labels = [...f.row_labels, ...f.col_labels];
     // The total row of a table of years adds those years up: cumulative from the first one listed.
@@ -65,12 +108,12 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
     const totalOfPeriods =
       !!f.table_id && f.is_total && f.period_year === null && periodsFrom.has(f.table_id) && labels.some(isTotalLabel);
     const cumulativeFrom = totalOfPeriods && !labels.some(isCumulativeLabel) ? periodsFrom.get(f.table_id!)! : null;
-    const guessed = measureKind(f.base_unit, labels, totalOfPeriods);
+    const guessed = kindOf(f.base_unit, labels, totalOfPeriods);
     const where = {
       section: sectionTitle.get(f.section_id ?? '') ?? '',
       table: tableTitle.get(f.table_id ?? '') ?? '',
     };
-    const metric_key = keyOf(f, guessed, where, input.report_year);
+    const metric_key = keyOf(f, guessed, where, pathKey);
     const entry = curated.get(metric_key);
     const metric_id = entry?.metric_id ?? autoId(metric_key);
     const measure_kind = entry?.kind ?? guessed;
@@ -92,7 +135,7 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
     return { ...f, metric_id, metric_key, measure_kind };
   });
   linkShares(facts, metrics);
-  return { facts, metrics: [...metrics.values()].sort((a, b) => a.metric_id.localeCompare(b.metric_id)) };
+  return { facts, metrics: [...metrics.values()].sort((a, b) => COLLATOR.compare(a.metric_id, b.metric_id)) };
 }
 
 /** `표 제목 › 행 › 열`, or the phrase's subject: what an analyst would call the number. */
