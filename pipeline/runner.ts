@@ -7,7 +7,6 @@ import {
   ensureSchema,
   exportedFingerprint,
   exportParquet,
-  loadDimensions,
   loadDocument,
   loadedArtifacts,
   loadedSources,
@@ -166,6 +165,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     records.push(r);
     reporter.event({ type: 'stage', record: r });
   };
+  /**
+   * The schema (and the dimension rows) are applied by DuckDB while the first documents are
+   * extracted and transformed; a document's load waits for it. Its failure is the run's.
+   */
+  const ready: Promise<RunState> | null = wh
+    ? ensureSchema(wh.conn).then(async () => {
+        const loaded = await loadedArtifacts(wh.conn, PIPELINE_VERSION);
+        return { opts, ctx, wh, now, record, loaded, rows_loaded: 0 };
+      })
+    : null;
+  ready?.catch(() => {}); // awaited below: not unhandled while documents are prepared
   let state: RunState | null = null;
   let recorded = 0;
   /** Writes the stage records not yet in `pipeline_runs`. */
@@ -188,12 +198,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     reporter.event({ type: 'document', document_id: doc.document_id, ok: !error, error });
   };
   try {
-    if (wh) {
-      await ensureSchema(wh.conn);
-      if (inRange('load', ctx.from, ctx.to)) await loadDimensions(wh.conn);
-      const loaded = await loadedArtifacts(wh.conn, PIPELINE_VERSION);
-      state = { opts, ctx, wh, now, record, loaded, rows_loaded: 0 };
-    }
     reporter.event({ type: 'start', documents: specs.length });
     // A slot is held until its document is loaded: at most 2 × concurrency documents are in
     // memory at once, however far extraction runs ahead of the (serial) loads.
@@ -208,18 +212,20 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
           input_bytes += prep.input_bytes;
           prep.records.forEach(record);
           if (!prep.ok) return finish(prep, prep.error);
-          const run = state;
-          if (!run || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
+          if (!ready || !inRange('load', ctx.from, ctx.to)) return finish(prep, null);
           const load = () =>
-            loadPrepared(run, prep, spec).then(
-              () => null,
-              (e: Error) => e.message,
-            );
+            ready
+              .then((run) => loadPrepared(run, prep, spec))
+              .then(
+                () => null,
+                (e: Error) => e.message,
+              );
           loads = loads.then(load).then((error) => finish(prep, error));
           await loads;
         }),
       ),
     );
+    state = ready && (await ready);
     if (state && inRange('export', ctx.from, ctx.to)) {
       // the run log so far goes in first, so that the exported pipeline_runs includes this run
       await flushRuns();

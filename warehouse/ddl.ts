@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { bilingual, TABLES, type TableSpec } from '../schemas/index.js';
+import { bilingual, TABLES, WAREHOUSE_TABLES, type TableSpec } from '../schemas/index.js';
+import { appendRows } from './append-rows.js';
+import { dimensionRows } from './rows.js';
 import { VIEWS, viewColumnComments } from './views.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -8,7 +10,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const createTableSql = (t: TableSpec): string =>
   `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
 
-const ready = new WeakSet<DuckDBConnection>();
+const ready = new WeakMap<DuckDBConnection, Promise<void>>();
 
 /**
  * What the warehouse already has: table and column comments by `table` and `table.column`, and
@@ -38,22 +40,31 @@ async function existingSchema(conn: DuckDBConnection): Promise<Existing> {
 const SCHEMA_TABLE = {
   name: 'kbiz_schema',
   comment: bilingual({
-    en: 'Fingerprint of the schema (tables, columns, comments, views) kbiz-etl last applied',
-    ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기)의 지문',
+    en: 'Fingerprint of the schema (tables, columns, comments, views, dimension rows) kbiz-etl last applied',
+    ko: 'kbiz-etl이 마지막으로 적용한 스키마(표·열·설명·보기·차원 표의 행)의 지문',
   }),
   columns: [
     [
       'fingerprint',
       'VARCHAR',
-      bilingual({ en: 'SHA-256 of the declared tables and views', ko: '선언한 표와 보기의 SHA-256' }),
+      bilingual({
+        en: 'SHA-256 of the declared tables, views and dimension rows',
+        ko: '선언한 표·보기와 차원 표 행의 SHA-256',
+      }),
     ],
     ['applied_at', 'TIMESTAMPTZ', bilingual({ en: 'When it was applied (UTC)', ko: '적용 시각(UTC)' })],
   ],
 } as const;
 
-/** Changes whenever a table, column, comment or view of this version differs. */
+const DIMENSIONS = dimensionRows();
+
+/**
+ * Changes whenever a table, column, comment or view of this version differs, or a row of the
+ * dimension tables (units, regions …): those are loaded with the schema, so a run whose warehouse
+ * has this fingerprint rewrites none of them.
+ */
 const FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify({ TABLES: TABLES.map(({ row: _row, ...t }) => t), VIEWS }))
+  .update(JSON.stringify({ TABLES: TABLES.map(({ row: _row, ...t }) => t), VIEWS, DIMENSIONS }))
   .digest('hex');
 
 async function appliedFingerprint(conn: DuckDBConnection): Promise<string | null> {
@@ -65,54 +76,72 @@ async function appliedFingerprint(conn: DuckDBConnection): Promise<string | null
   }
 }
 
-/** Creates, alters and comments only what is missing or changed, then recreates the views. */
-async function applySchema(conn: DuckDBConnection): Promise<void> {
+/**
+ * The statements that create, alter and comment only what is missing or changed, then recreate
+ * the views: sent to DuckDB as one script (a new warehouse needs some 400 of them, and one round
+ * trip each cost more than the work).
+ */
+async function schemaStatements(conn: DuckDBConnection): Promise<string[]> {
   const { have, types } = await existingSchema(conn);
+  const sql: string[] = [];
   for (const t of TABLES) {
-    if (!have.has(t.name)) await conn.run(createTableSql(t));
-    if (have.get(t.name) !== t.comment) await conn.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)}`);
+    if (!have.has(t.name)) sql.push(createTableSql(t));
+    if (have.get(t.name) !== t.comment) sql.push(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)}`);
     for (const c of t.columns) {
       const key = `${t.name}.${c.name}`;
-      if (!have.has(key)) await conn.run(`ALTER TABLE ${t.name} ADD COLUMN IF NOT EXISTS ${c.name} ${c.type}`);
+      if (have.has(t.name) && !have.has(key))
+        sql.push(`ALTER TABLE ${t.name} ADD COLUMN IF NOT EXISTS ${c.name} ${c.type}`);
       // Earlier versions stored these UTC instants as TIMESTAMP: read them as UTC, not in the session's time zone.
       if (c.type === 'TIMESTAMPTZ' && types.get(key) === 'TIMESTAMP') {
         const utc = `${c.name} AT TIME ZONE 'UTC'`;
-        await conn.run(`ALTER TABLE ${t.name} ALTER COLUMN ${c.name} TYPE TIMESTAMPTZ USING ${utc}`);
+        sql.push(`ALTER TABLE ${t.name} ALTER COLUMN ${c.name} TYPE TIMESTAMPTZ USING ${utc}`);
       }
-      if (have.get(key) !== c.comment) await conn.run(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${quote(c.comment)}`);
+      if (have.get(key) !== c.comment) sql.push(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${quote(c.comment)}`);
     }
   }
   for (const view of VIEWS) {
-    await conn.run(view.sql);
-    await conn.run(`COMMENT ON VIEW ${view.name} IS ${quote(bilingual(view))}`);
+    sql.push(view.sql, `COMMENT ON VIEW ${view.name} IS ${quote(bilingual(view))}`);
     for (const [column, comment] of viewColumnComments(view))
-      await conn.run(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
+      sql.push(`COMMENT ON COLUMN ${view.name}.${column} IS ${quote(comment)}`);
   }
   const { name, comment, columns } = SCHEMA_TABLE;
   // One row, rewritten every time: replaced whole, so an older warehouse's column types go with it.
-  await conn.run(`CREATE OR REPLACE TABLE ${name} (${columns.map(([c, type]) => `${c} ${type}`).join(', ')})`);
-  await conn.run(`COMMENT ON TABLE ${name} IS ${quote(comment)}`);
-  for (const [c, , text] of columns) await conn.run(`COMMENT ON COLUMN ${name}.${c} IS ${quote(text)}`);
-  await conn.run(`INSERT INTO ${name} VALUES (${quote(FINGERPRINT)}, now())`);
+  sql.push(`CREATE OR REPLACE TABLE ${name} (${columns.map(([c, type]) => `${c} ${type}`).join(', ')})`);
+  sql.push(`COMMENT ON TABLE ${name} IS ${quote(comment)}`);
+  for (const [c, , text] of columns) sql.push(`COMMENT ON COLUMN ${name}.${c} IS ${quote(text)}`);
+  sql.push(`INSERT INTO ${name} VALUES (${quote(FINGERPRINT)}, now())`);
+  return sql;
 }
 
 /**
- * Creates every table, documents every table, view and column, and (re)creates the views; once
- * per connection. A warehouse whose recorded fingerprint matches is left alone (one query), and
+ * Creates every table, documents every table, view and column, (re)creates the views and
+ * replaces the dimension tables' rows; once per connection (callers at the same time share one
+ * application). A warehouse whose recorded fingerprint matches is left alone (one query), and
  * the rest happens in one transaction (each DDL statement on its own would be a commit).
  * A warehouse made by an earlier version gains the columns added since (never loses any).
  */
-export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
-  if (ready.has(conn)) return;
+export function ensureSchema(conn: DuckDBConnection): Promise<void> {
+  let applied = ready.get(conn);
+  if (!applied) {
+    applied = applySchema(conn);
+    ready.set(conn, applied);
+  }
+  return applied;
+}
+
+async function applySchema(conn: DuckDBConnection): Promise<void> {
   if ((await appliedFingerprint(conn)) !== FINGERPRINT) {
     await conn.run('BEGIN TRANSACTION');
     try {
-      await applySchema(conn);
+      await conn.run((await schemaStatements(conn)).join(';\n'));
+      for (const [name, { rows }] of Object.entries(DIMENSIONS)) {
+        await conn.run(`DELETE FROM ${name}`);
+        await appendRows(conn, WAREHOUSE_TABLES[name as keyof typeof DIMENSIONS], rows);
+      }
       await conn.run('COMMIT');
     } catch (e) {
       await conn.run('ROLLBACK');
       throw e;
     }
   }
-  ready.add(conn);
 }

@@ -3,7 +3,7 @@ import type { NormalizedDocument } from '../schemas/index.js';
 import { EtlError } from '../schemas/index.js';
 import { appendRows } from './append-rows.js';
 import { ensureSchema } from './ddl.js';
-import { dimensionRows, documentRows, type TableRows } from './rows.js';
+import { documentRows, type TableRows } from './rows.js';
 import { WAREHOUSE_TABLES, type WarehouseRow, type WarehouseTableName } from '../schemas/index.js';
 
 async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
@@ -31,9 +31,12 @@ export function warehouseFailure(cause: unknown, file: string): string {
   return text.split('\n')[0]!;
 }
 
-/** The documents loaded, each with the sha256 of its source bytes. */
+/** The documents loaded, each with the sha256 of its source bytes (none in a new warehouse, before its schema). */
 export async function loadedSources(conn: DuckDBConnection): Promise<Map<string, string>> {
-  await ensureSchema(conn);
+  const exists = await conn.runAndReadAll(
+    `SELECT 1 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'documents'`,
+  );
+  if (!exists.currentRowCount) return new Map();
   const rows = (await conn.runAndReadAll('SELECT document_id, source_sha256 FROM documents')).getRowObjectsJson();
   return new Map(rows.map((r) => [String(r.document_id), String(r.source_sha256)]));
 }
@@ -80,12 +83,6 @@ export async function loadDocument(
     const source = doc.document.source_path;
     throw new EtlError('warehouse_failed', `load failed: ${why}`, { stage: 'load', source, cause });
   }
-}
-
-/** Replaces the dimension tables (units, regions, aliases, members) in one transaction. */
-export async function loadDimensions(conn: DuckDBConnection): Promise<number> {
-  await ensureSchema(conn);
-  return inTransaction(conn, () => replace(conn, dimensionRows(), null));
 }
 
 /** Appends run-log rows (their own small transaction). */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { query } from '../../warehouse/index.js';
 import { TABLES } from '../../schemas/index.js';
-import { ensureSchema, exportParquet, loadDimensions, loadDocument, openWarehouse } from '../../warehouse/index.js';
+import { ensureSchema, exportParquet, loadDocument, openWarehouse } from '../../warehouse/index.js';
 import { report2020, tempDir } from '../helpers.js';
 
 const counts = async (conn: Parameters<typeof query>[0]) =>
@@ -22,7 +22,7 @@ describe('warehouse load (real DuckDB file)', () => {
   it('creates every table with comments and loads one document', async () => {
     const wh = await openWarehouse(join(dir, 'a.duckdb'));
     try {
-      await loadDimensions(wh.conn);
+      await ensureSchema(wh.conn); // tables, comments and the dimension rows
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       const c = await counts(wh.conn);
       expect(c).toMatchObject({
@@ -150,7 +150,7 @@ describe('warehouse load (real DuckDB file)', () => {
   it('exports hive-partitioned Parquet that DuckDB reads back', async () => {
     const wh = await openWarehouse(join(dir, 'd.duckdb'));
     try {
-      await loadDimensions(wh.conn);
+      await ensureSchema(wh.conn); // tables, comments and the dimension rows
       await loadDocument(wh.conn, doc, '2026-01-01T00:00:00Z');
       await exportParquet(wh.conn, join(dir, 'parquet'));
       const r = await query(
