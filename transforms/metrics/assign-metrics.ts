@@ -132,11 +132,38 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
       curated: !!entry,
       metric_key: known?.metric_key ?? metric_key,
     });
-    return { ...f, metric_id, metric_key, measure_kind };
+    return withMetric(f, metric_id, metric_key, measure_kind);
   });
   linkShares(facts, metrics);
   return { facts, metrics: [...metrics.values()].sort((a, b) => COLLATOR.compare(a.metric_id, b.metric_id)) };
 }
+
+/** A draft with its metric, as one literal in the artifact's field order: spreading a draft is several times slower. */
+const withMetric = (f: FactDraft, metric_id: string, metric_key: string, measure_kind: MeasureKind): Fact => ({
+  fact_id: f.fact_id,
+  origin: f.origin,
+  section_id: f.section_id,
+  table_id: f.table_id,
+  line_no: f.line_no,
+  row_labels: f.row_labels,
+  col_labels: f.col_labels,
+  context_path: f.context_path,
+  subject: f.subject,
+  raw_text: f.raw_text,
+  value: f.value,
+  unit_raw: f.unit_raw,
+  unit: f.unit,
+  value_base: f.value_base,
+  base_unit: f.base_unit,
+  period_year: f.period_year,
+  region_code: f.region_code,
+  is_total: f.is_total,
+  qualifier: f.qualifier,
+  unit_source: f.unit_source,
+  metric_id,
+  metric_key,
+  measure_kind,
+});
 
 /** `표 제목 › 행 › 열`, or the phrase's subject: what an analyst would call the number. */
 function readableName(f: FactDraft, year: number): string {
