@@ -28,24 +28,32 @@ const CHUNK_TYPE: Record<ColumnType, DuckDBType> = {
   'VARCHAR[]': LIST(VARCHAR),
 };
 
-function toValue(col: ColumnSpec, v: unknown): DuckDBValue {
-  if (v === null || v === undefined) return null;
-  switch (col.type) {
-    case 'VARCHAR':
-    case 'DATE':
-    case 'TIMESTAMP':
-    case 'TIMESTAMPTZ':
-      return String(v);
-    case 'INTEGER':
-    case 'DOUBLE':
-      return Number(v);
-    case 'BIGINT':
-      return BigInt(v as number);
-    case 'BOOLEAN':
-      return Boolean(v);
-    case 'VARCHAR[]':
-      return listValue((v as unknown[]).map(String));
-  }
+type Convert = (v: unknown) => DuckDBValue;
+
+const asText: Convert = (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
+const asNumber: Convert = (v) => (v === null || v === undefined ? null : typeof v === 'number' ? v : Number(v));
+
+/** One converter per column type, chosen once per column rather than once per value. */
+const CONVERT: Record<ColumnType, Convert> = {
+  VARCHAR: asText,
+  DATE: asText,
+  TIMESTAMP: asText,
+  TIMESTAMPTZ: asText,
+  INTEGER: asNumber,
+  DOUBLE: asNumber,
+  BIGINT: (v) => (v === null || v === undefined ? null : BigInt(v as number)),
+  BOOLEAN: (v) => (v === null || v === undefined ? null : Boolean(v)),
+  'VARCHAR[]': (v) => (v === null || v === undefined ? null : listValue((v as unknown[]).map(String))),
+};
+
+/** One column of a chunk: `rows[start..end)`'s values of `col`, or `constants`' value on every row. */
+function columnValues(col: ColumnSpec, rows: readonly Row[], start: number, end: number, constants: Row) {
+  const convert = CONVERT[col.type];
+  const values = new Array<DuckDBValue>(end - start);
+  if (col.name in constants) return values.fill(convert(constants[col.name]));
+  const name = col.name;
+  for (let i = start; i < end; i++) values[i - start] = convert(rows[i]![name]);
+  return values;
 }
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
@@ -67,15 +75,9 @@ export async function appendRows(
   const appender = await conn.createAppender(spec.name);
   try {
     for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      const slice = rows.slice(start, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create(types, slice.length);
-      chunk.setColumns(
-        spec.columns.map((col) => {
-          if (col.name in constants)
-            return new Array<DuckDBValue>(slice.length).fill(toValue(col, constants[col.name]));
-          return slice.map((row) => toValue(col, row[col.name]));
-        }),
-      );
+      const end = Math.min(start + CHUNK_ROWS, rows.length);
+      const chunk = DuckDBDataChunk.create(types, end - start);
+      chunk.setColumns(spec.columns.map((col) => columnValues(col, rows, start, end, constants)));
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();
