@@ -1,9 +1,13 @@
+import { memoize } from './memo.js';
+
 /**
  * Joins a word the source spaced out (`합 계` → `합계`, `연 합 회` → `연합회`,
  * `중 소 기 업 C E O 교 육` → `중소기업CEO교육`) and keeps real spaces between words
  * (`보도 자료 배포`). A single letter joins the token after it; a space before `(` goes.
  */
-export function normalizeLabel(raw: string): string {
+export const normalizeLabel = memoize(normalizeLabelOnce);
+
+function normalizeLabelOnce(raw: string): string {
   const tokens = raw.trim().split(/\s+/).filter(Boolean);
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -30,7 +34,9 @@ const TOTAL_LABELS = new Set([
 ]);
 
 /** Totals and subtotals: `계`, `합계`, `합 계`, `누 계`, `총 계`. */
-export const isTotalLabel = (label: string): boolean => TOTAL_LABELS.has(normalizeLabel(label).replace(/\s/g, ''));
+export const isTotalLabel = memoize((label: string): boolean =>
+  TOTAL_LABELS.has(normalizeLabel(label).replace(/\s/g, '')),
+);
 
 /** A group's subtotal row (`계`, `소 계` under a group label). */
 export const isSubtotalLabel = (label: string): boolean => /^계$|^소계$/.test(label.replace(/\s/g, ''));
@@ -46,4 +52,6 @@ export const endsWithTotalWord = (textBefore: string, partsNamed: boolean): bool
 };
 
 /** Cumulative totals (`누계`) cover periods the table does not list. */
-export const isCumulativeLabel = (label: string): boolean => normalizeLabel(label).replace(/\s/g, '') === '누계';
+export const isCumulativeLabel = memoize(
+  (label: string): boolean => normalizeLabel(label).replace(/\s/g, '') === '누계',
+);

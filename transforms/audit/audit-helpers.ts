@@ -31,10 +31,17 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
  * Counts of cases, people or companies printed without decimals are exact.
  */
 export function halfUnit(f: Fact): number {
-  const d = decimals(f.raw_text);
-  if (d === 0 && f.base_unit === 'count') return 0;
-  return 0.5 * 10 ** -d;
+  let half = halves.get(f);
+  if (half === undefined) {
+    const d = decimals(f.raw_text);
+    half = d === 0 && f.base_unit === 'count' ? 0 : 0.5 * 10 ** -d;
+    halves.set(f, half);
+  }
+  return half;
 }
+
+/** `halfUnit` per fact: the row-identity search asks it of the same facts for every identity it tries. */
+const halves = new WeakMap<Fact, number>();
 
 /**
  * Counts and amounts, a change in them included (재적 = 가입 − 해지 is a net change): never rates, ratios or
