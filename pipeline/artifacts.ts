@@ -65,13 +65,13 @@ export function writeArtifact<S extends z.ZodType>(
   schema: S,
   value: z.infer<S>,
   fs: WriteFs = nodeFs,
-): { value: z.infer<S>; sha256: string } {
+): { value: z.infer<S>; sha256: string; json: string } {
   const checked = schema.parse(value);
   const json = JSON.stringify(checked);
   writeFileAtomic(path, json, fs);
   const sha256 = createHash('sha256').update(json).digest('hex');
   rememberHash(path, sha256, fs);
-  return { value: checked, sha256 };
+  return { value: checked, sha256, json };
 }
 
 /**

@@ -34,8 +34,11 @@ export interface PreparedDocument {
   readonly changed: boolean;
   readonly records: StageRecord[];
   readonly input_bytes: number;
-  /** The normalized artifact just written (validated) and its hash, so the load need not read it back. */
-  readonly normalized: { readonly doc: NormalizedDocument; readonly sha256: string } | null;
+  /**
+   * The normalized artifact just written (validated), its hash and its text (what a worker posts:
+   * a string crosses threads faster than the object), so the load need not read it back.
+   */
+  readonly normalized: { readonly doc: NormalizedDocument; readonly sha256: string; readonly json: string } | null;
 }
 
 export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
@@ -74,6 +77,12 @@ const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | 
   input_sha256,
 });
 
+/**
+ * The extracted document this thread wrote last: its transform, next, takes it from here rather
+ * than reading and validating it again, as long as the file on disk is still that one (same hash).
+ */
+let lastExtracted: { readonly path: string; readonly sha256: string; readonly doc: ExtractedDocument } | null = null;
+
 /** The extract stage's check of its artifact, and what it read to make it. */
 function extractCheck(job: JobSpec, out: string) {
   const read = readJob(job);
@@ -88,7 +97,7 @@ function transformCheck(job: JobSpec, out: string) {
   const extractedPath = artifactPath(out, job.document_id, 'extracted');
   const extractedSha = artifactHash(extractedPath);
   const check = checkStamp(path, expected(job, 'normalized', extractedSha && transformInputHash(extractedSha)));
-  return { path, extractedPath, check };
+  return { path, extractedPath, extractedSha, check };
 }
 
 /** extract: skipped when the artifact is stamped with this input; one that is not what it claims is redone. */
@@ -97,7 +106,8 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
   p.input_bytes = bytes.length;
   if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
   const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
-  writeArtifact(path, ExtractedDocument, doc);
+  const written = writeArtifact(path, ExtractedDocument, doc);
+  lastExtracted = { path, sha256: written.sha256, doc: written.value };
   p.changed = true;
   return { rows: doc.lines.length, message: check.state === 'bad' ? check.note : null };
 }
@@ -108,10 +118,14 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
  * a corrupt one is extracted again from the source.
  */
 async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<StageOutcome> {
-  const { path, extractedPath, check } = transformCheck(job, ctx.out);
+  const { path, extractedPath, extractedSha, check } = transformCheck(job, ctx.out);
   if (!p.changed && !ctx.force && check.state === 'fresh') return { rows: 0, skipped: true };
   let note = check.state === 'bad' ? check.note : null;
-  let extracted = readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
+  const held = lastExtracted?.path === extractedPath && lastExtracted.sha256 === extractedSha ? lastExtracted : null;
+  lastExtracted = null;
+  let extracted: ReturnType<typeof readVerified<typeof ExtractedDocument>> = held
+    ? { ok: true, value: held.doc, sha256: held.sha256 }
+    : readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
   if (!extracted.ok && !extracted.missing) {
     note = extracted.note;
     await extract(job, ctx.out, true, p);
@@ -121,7 +135,7 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
     throw new EtlError('artifact_missing', extracted.note, { stage: 'transform', source: extractedPath });
   }
   const written = writeArtifact(path, NormalizedDocument, transformStage(extracted.value, extracted.sha256));
-  p.normalized = { doc: written.value, sha256: written.sha256 };
+  p.normalized = { doc: written.value, sha256: written.sha256, json: written.json };
   p.changed = true;
   return { rows: written.value.facts.length, message: note };
 }
