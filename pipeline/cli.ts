@@ -3,11 +3,7 @@ import { terminalText } from './format-rows.js';
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EtlError } from '../schemas/index.js';
-import { diffCommand, findCommand, seriesCommand } from './analyst-commands.js';
-import { checkCommand, runCommand, sourcesCommand, sqlCommand, type Flags } from './cli-commands.js';
-import { describeCommand } from './describe-command.js';
-import { exportXlsxCommand, reportCommand } from './report-command.js';
-import { traceCommand } from './trace-command.js';
+import type { Flags } from './cli-commands.js';
 
 export const HELP = `kbiz-etl — KBIZ annual business report summaries → DuckDB + Parquet
 
@@ -126,33 +122,38 @@ export async function cli(
       region: values.region,
     };
     const text = positionals.slice(1).join(' ');
+    // Each command loads only its own modules: a run never loads the report or the analysts' queries.
+    const commands = () => import('./cli-commands.js');
+    const analyst = () => import('./analyst-commands.js');
+    const reports = () => import('./report-command.js');
     switch (command) {
       case 'export':
-        if (flags.xlsx) return await exportXlsxCommand(flags.xlsx, { ...flags, table: values.table }, print);
-        return await runCommand(command, flags, print, tty, printErr);
+        if (flags.xlsx)
+          return await (await reports()).exportXlsxCommand(flags.xlsx, { ...flags, table: values.table }, print);
+        return await (await commands()).runCommand(command, flags, print, tty, printErr);
       case 'run':
       case 'extract':
       case 'transform':
       case 'load':
-        return await runCommand(command, flags, print, tty, printErr);
+        return await (await commands()).runCommand(command, flags, print, tty, printErr);
       case 'sql':
-        return await sqlCommand(arg, flags, print);
+        return await (await commands()).sqlCommand(arg, flags, print);
       case 'check':
-        return await checkCommand(flags, print);
+        return await (await commands()).checkCommand(flags, print);
       case 'sources':
-        return await sourcesCommand(flags, print);
+        return await (await commands()).sourcesCommand(flags, print);
       case 'trace':
-        return await traceCommand(arg, flags, print);
+        return await (await import('./trace-command.js')).traceCommand(arg, flags, print);
       case 'find':
-        return await findCommand(text, flags, print);
+        return await (await analyst()).findCommand(text, flags, print);
       case 'series':
-        return await seriesCommand(text, flags, print, printErr);
+        return await (await analyst()).seriesCommand(text, flags, print, printErr);
       case 'diff':
-        return await diffCommand(positionals.slice(1), flags, print);
+        return await (await analyst()).diffCommand(positionals.slice(1), flags, print);
       case 'describe':
-        return await describeCommand(arg, flags, print);
+        return await (await import('./describe-command.js')).describeCommand(arg, flags, print);
       case 'report':
-        return await reportCommand(flags, print);
+        return await (await reports()).reportCommand(flags, print);
       default:
         throw new EtlError('usage', `unknown command ${command} (see kbiz-etl --help)`);
     }
