@@ -133,6 +133,10 @@ const RULES: readonly Rule[] = [
   { cls: 'ratio', re: /\d+\s?:\s?\d+(?=\s?매칭|\s?비율|\s*$|\s)/g },
 ];
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** A digit, `.` or `,` (NaN, before the start, is none). */
+const isDigitOrMark = (c: number) => isDigit(c) || c === 0x2e || c === 0x2c;
+
 /**
  * Classifies every number in a line of prose: dates, years, ordinals, digits inside names and
  * ratios are claimed first; what remains is read as a quantity with its unit and qualifier.
@@ -163,7 +167,8 @@ export function tokenizeNumbers(text: string): NumberToken[] {
     }
   }
   for (let i = 0; i < text.length; i++) {
-    if (!/\d/.test(text[i]!) || !free(i, i + 1) || /[\d.,]/.test(text[i - 1] ?? '')) continue;
+    // char codes, not `text[i]`: that makes a string of every Hangul character
+    if (!isDigit(text.charCodeAt(i)) || claimed[i] || isDigitOrMark(text.charCodeAt(i - 1))) continue;
     const sign = i > 0 && NEGATIVE_MARKS.includes(text[i - 1]!) ? -1 : 1;
     const amount = readAmount(text, i);
     if (!amount || !free(i, amount.end)) {

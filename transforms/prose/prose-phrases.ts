@@ -1,14 +1,19 @@
 import { resolveRegion } from '../../vocabulary/index.js';
 
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
+// Brackets and stops are compared as char codes: `text[i]` makes a new string of every Hangul character.
+const isOpen = (c: number) => c === 0x28 || c === 0xff08; // ( （
+const isClose = (c: number) => c === 0x29 || c === 0xff09; // ) ）
+const codes = (chars: string): readonly number[] => [...chars].map((c) => c.charCodeAt(0));
+const CLAUSE_STOPS = codes(',:*※');
+const COLON = codes(':');
 
 /** Index of the `(` that encloses `pos`, or -1. */
 function enclosingParen(text: string, pos: number): number {
   let depth = 0;
   for (let i = pos - 1; i >= 0; i--) {
-    if (CLOSE.has(text[i]!)) depth++;
-    else if (OPEN.has(text[i]!)) {
+    const c = text.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c)) {
       if (depth === 0) return i;
       depth--;
     }
@@ -17,21 +22,21 @@ function enclosingParen(text: string, pos: number): number {
 }
 
 /** Index of the last of `stops` outside brackets in `text`, or -1. */
-function lastOutside(text: string, stops: string): number {
+function lastOutside(text: string, stops: readonly number[]): number {
   let depth = 0;
   for (let i = text.length - 1; i >= 0; i--) {
-    const ch = text[i]!;
-    if (CLOSE.has(ch)) depth++;
-    else if (OPEN.has(ch)) {
+    const c = text.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c)) {
       if (depth === 0) return i;
       depth--;
-    } else if (depth === 0 && stops.includes(ch)) return i;
+    } else if (depth === 0 && stops.includes(c)) return i;
   }
   return -1;
 }
 
 /** Start of the last clause of `text`: after its last `,` `:` `*` `※` outside brackets. */
-const clauseStart = (text: string): number => lastOutside(text, ',:*※') + 1;
+const clauseStart = (text: string): number => lastOutside(text, CLAUSE_STOPS) + 1;
 
 const clean = (s: string) =>
   s
@@ -73,7 +78,7 @@ const NOT_COUNTED = new Set([...KBIZ_2020_PROGRAMME_VERBS, '이상의', '이상'
 export function subjectOf(text: string, start: number, end: number, unit_raw: string | null): string | null {
   const paren = enclosingParen(text, start);
   const before = paren >= 0 ? text.slice(0, paren) : text.slice(0, start);
-  const colon = lastOutside(before, ':');
+  const colon = lastOutside(before, COLON);
   const topic = colon >= 0 && before[colon] === ':' ? lastClause(before.slice(0, colon)) : '';
   const own =
     paren >= 0 ? clean(`${lastClause(before)} ${lastClause(text.slice(paren + 1, start))}`) : lastClause(before);
@@ -86,11 +91,24 @@ export function subjectOf(text: string, start: number, end: number, unit_raw: st
   return subject || null;
 }
 
+const WORD_CHAR = /[가-힣·\s]/;
+
+/**
+ * The run of Hangul, `·` and spaces that ends `text`, as `/([가-힣·\s]+)$/` finds it but read backwards:
+ * the regex retries from every position of a long Hangul run, which costs its square.
+ */
+function trailingWords(text: string): string {
+  let i = text.length;
+  while (i > 0 && WORD_CHAR.test(text[i - 1]!)) i--;
+  return text.slice(i);
+}
+
 /** A region named right before the bracket around a number (`서울(200백만원)`) or in its clause (`대구경북 방역물품 1.3억원`). */
 export function regionOf(text: string, start: number): string | null {
   const paren = enclosingParen(text, start);
   if (paren >= 0) {
-    const word = /([가-힣·\s]+)$/.exec(text.slice(0, paren))?.[1]?.trim().split(/\s+/).pop();
+    const words = trailingWords(text.slice(0, paren));
+    const word = words ? words.trim().split(/\s+/).pop() : undefined;
     const code = word ? resolveRegion(word) : null;
     if (code) return code;
   }
