@@ -57,21 +57,22 @@ export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs
 }
 
 /**
- * Validates, then writes atomically (`writeFileAtomic`). Returns what was written and the sha256
- * of its bytes (the next stage's input hash).
+ * Writes an artifact atomically (`writeFileAtomic`); returns it, its text and the sha256 of its
+ * bytes (the next stage's input hash). The value comes typed from the stage that made it and is not
+ * validated here: zod on a whole report costs ~100 ms until warm, more than the rest of a one-report
+ * run's transform, and validation is where an artifact comes from disk (`readVerified`). The
+ * golden tests check every rendition's artifacts against their schemas.
  */
-export function writeArtifact<S extends z.ZodType>(
+export function writeArtifact<T>(
   path: string,
-  schema: S,
-  value: z.infer<S>,
+  value: T,
   fs: WriteFs = nodeFs,
-): { value: z.infer<S>; sha256: string; json: string } {
-  const checked = schema.parse(value);
-  const json = JSON.stringify(checked);
+): { value: T; sha256: string; json: string } {
+  const json = JSON.stringify(value);
   writeFileAtomic(path, json, fs);
   const sha256 = createHash('sha256').update(json).digest('hex');
   rememberHash(path, sha256, fs);
-  return { value: checked, sha256, json };
+  return { value, sha256, json };
 }
 
 /**

@@ -106,7 +106,7 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
   p.input_bytes = bytes.length;
   if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
   const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
-  const written = writeArtifact(path, ExtractedDocument, doc);
+  const written = writeArtifact<ExtractedDocument>(path, doc);
   lastExtracted = { path, sha256: written.sha256, doc: written.value };
   p.changed = true;
   return { rows: doc.lines.length, message: check.state === 'bad' ? check.note : null };
@@ -134,7 +134,7 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
   if (!extracted.ok) {
     throw new EtlError('artifact_missing', extracted.note, { stage: 'transform', source: extractedPath });
   }
-  const written = writeArtifact(path, NormalizedDocument, transformStage(extracted.value, extracted.sha256));
+  const written = writeArtifact<NormalizedDocument>(path, transformStage(extracted.value, extracted.sha256));
   p.normalized = { doc: written.value, sha256: written.sha256, json: written.json };
   p.changed = true;
   return { rows: written.value.facts.length, message: note };

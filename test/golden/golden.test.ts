@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryWarehouse, REPORT_PATH, reportLines, ROOT, runCli, tempDir } from '../helpers.js';
+import { ExtractedDocument, NormalizedDocument } from '../../schemas/index.js';
 import { matchGolden, toJsonl } from './golden-files.js';
 
 /**
@@ -98,6 +99,19 @@ describe.each(CASES)('golden outputs of %s', (name, input, flags = []) => {
   beforeAll(async () => {
     const run = await runCli('run', '--input', input(out), ...flags, '--out', out, '--quiet');
     expect(run, `kbiz-etl run on ${name}`).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  // The stages write their artifacts unchecked (zod would cost more than the rest of a small run):
+  // here each one must be valid, and exactly what validation would have written.
+  it('artifacts that are exactly their schemas', () => {
+    const [id] = readdirSync(join(out, 'artifacts'));
+    for (const [name, schema] of [
+      ['extracted', ExtractedDocument],
+      ['normalized', NormalizedDocument],
+    ] as const) {
+      const written: unknown = JSON.parse(readFileSync(join(out, 'artifacts', id!, `${name}.json`), 'utf8'));
+      expect(schema.parse(written), name).toStrictEqual(written);
+    }
   });
 
   it.each(TABLES)('%s', async (file, table, columns, orderBy) => {
