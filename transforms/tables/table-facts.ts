@@ -234,7 +234,7 @@ function cellFacts(
   const region_code = labels.col.region ?? labels.row.region;
   const is_total = labels.row.total || labels.col.total;
   const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
-  // One literal per fact, fields in the artifact's order: facts are the most numerous objects.
+  // One literal per fact (no spreads): facts are the most numerous objects of a document.
   const fact = (q: Quantity | null, fact_id: string, raw: string): FactDraft => {
     const inCell = q?.unit_raw ?? null;
     const unit_raw = inCell ?? labelUnit.unit;
