@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { SourceFormat } from '../schemas/index.js';
 import {
   documentCounts,
-  ensureSchema,
+  startSchema,
   exportedFingerprint,
   exportParquet,
   loadDocument,
@@ -169,12 +169,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
    * The schema (and the dimension rows) are applied by DuckDB while the first documents are
    * extracted and transformed; a document's load waits for it. Its failure is the run's.
    */
-  const ready: Promise<RunState> | null = wh
-    ? ensureSchema(wh.conn).then(async () => {
-        const loaded = await loadedArtifacts(wh.conn, PIPELINE_VERSION);
-        return { opts, ctx, wh, now, record, loaded, rows_loaded: 0 };
-      })
-    : null;
+  const schema = wh && (await startSchema(wh.conn).catch((e: unknown) => ({ applied: Promise.reject(e) })));
+  const ready: Promise<RunState> | null =
+    wh && schema
+      ? schema.applied.then(async () => {
+          const loaded = await loadedArtifacts(wh.conn, PIPELINE_VERSION);
+          return { opts, ctx, wh, now, record, loaded, rows_loaded: 0 };
+        })
+      : null;
   ready?.catch(() => {}); // awaited below: not unhandled while documents are prepared
   let state: RunState | null = null;
   let recorded = 0;

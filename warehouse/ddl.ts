@@ -10,7 +10,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const createTableSql = (t: TableSpec): string =>
   `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
 
-const ready = new WeakMap<DuckDBConnection, Promise<void>>();
+const ready = new WeakMap<DuckDBConnection, Promise<{ readonly applied: Promise<void> }>>();
 
 /**
  * What the warehouse already has: table and column comments by `table` and `table.column`, and
@@ -120,28 +120,38 @@ async function schemaStatements(conn: DuckDBConnection): Promise<string[]> {
  * the rest happens in one transaction (each DDL statement on its own would be a commit).
  * A warehouse made by an earlier version gains the columns added since (never loses any).
  */
-export function ensureSchema(conn: DuckDBConnection): Promise<void> {
-  let applied = ready.get(conn);
-  if (!applied) {
-    applied = applySchema(conn);
-    ready.set(conn, applied);
+export const ensureSchema = async (conn: DuckDBConnection): Promise<void> => (await startSchema(conn)).applied;
+
+/**
+ * `ensureSchema` in two steps: resolves once DuckDB has been handed the whole schema script (a
+ * few queries plan it), with `applied`, its completion. A caller can then do other work in this
+ * thread (prepare a document) while DuckDB creates the tables on its own threads.
+ */
+export function startSchema(conn: DuckDBConnection): Promise<{ readonly applied: Promise<void> }> {
+  let started = ready.get(conn);
+  if (!started) {
+    started = planAndStart(conn);
+    ready.set(conn, started);
   }
-  return applied;
+  return started;
 }
 
-async function applySchema(conn: DuckDBConnection): Promise<void> {
-  if ((await appliedFingerprint(conn)) !== FINGERPRINT) {
-    await conn.run('BEGIN TRANSACTION');
+async function planAndStart(conn: DuckDBConnection): Promise<{ readonly applied: Promise<void> }> {
+  if ((await appliedFingerprint(conn)) === FINGERPRINT) return { applied: Promise.resolve() };
+  const script = ['BEGIN TRANSACTION', ...(await schemaStatements(conn))].join(';\n');
+  const applied = (async () => {
     try {
-      await conn.run((await schemaStatements(conn)).join(';\n'));
+      await conn.run(script);
       for (const [name, { rows }] of Object.entries(DIMENSIONS)) {
         await conn.run(`DELETE FROM ${name}`);
         await appendRows(conn, WAREHOUSE_TABLES[name as keyof typeof DIMENSIONS], rows);
       }
       await conn.run('COMMIT');
     } catch (e) {
-      await conn.run('ROLLBACK');
+      await conn.run('ROLLBACK').catch(() => {}); // a script that failed before its BEGIN has nothing to roll back
       throw e;
     }
-  }
+  })();
+  applied.catch(() => {}); // the caller awaits it; until then its failure is not unhandled
+  return { applied };
 }

@@ -1,6 +1,6 @@
 export { openReadOnly, openWarehouse, type Warehouse } from './connect.js';
 export { readOnlyQuery } from './read-only-query.js';
-export { ensureSchema } from './ddl.js';
+export { ensureSchema, startSchema } from './ddl.js';
 export { loadDocument, loadedSources, recordRuns } from './load.js';
 export { EXPORT_MANIFEST, exportParquet, exportedFingerprint, warehouseFingerprint } from './export-parquet.js';
 export { DOCUMENT_TABLE_KEYS, documentRows, dimensionRows } from './rows.js';
