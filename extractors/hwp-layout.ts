@@ -3,10 +3,26 @@ import type { IRBlock, IRTable } from 'kordoc';
 /** A cell that holds a statistic: `353,452`, `1.1`, `△0.3`, `+4,165`, `47.2 m`, `-` (none); a phone number is not. */
 const NUMERIC = /^[-+△▲▽−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%p?|[가-힣a-zA-Z]{0,3})?$/;
 const CONTACT = /\d{2,4}\)?[-.)]\s?\d{3,4}-\d{4}|담당\s*(?:부서|자|과장)|연락|문의|☎/;
+const ARROW = /^[▶►→⇒➡▷]$/u;
 /** Prose in a cell, longer than any label or figure of a statistical table. */
 const PROSE_CHARS = 60;
 
-export const cellText = (text: string): string => text.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
+/**
+ * A cell's text on one line: its lines joined by a space, except a line that opens with `(` under a single
+ * word, which continues it (`증감` over `(B-A)` is `증감(B-A)`, as a PDF of the same cell reads).
+ */
+export const cellText = (text: string): string => {
+  let out = '';
+  let segment = '';
+  for (const raw of text.split(/[\r\n]+/)) {
+    const line = raw.replace(/\s*\t+\s*/g, ' ').trim();
+    if (!line) continue;
+    const glued = segment !== '' && line.startsWith('(') && !/\s/.test(segment);
+    out = out ? `${out}${glued ? '' : ' '}${line}` : line;
+    segment = line;
+  }
+  return out;
+};
 
 /**
  * Whether a table lays out the page rather than holding data, so its cells are read as text:
@@ -16,6 +32,8 @@ export const cellText = (text: string): string => text.replace(/\s*[\r\n\t]+\s*/
  */
 export function isLayoutTable(table: IRTable): boolean {
   if (table.rows <= 1 || table.cols <= 1) return true;
+  // a flow chart drawn as a table: steps with arrows between them (`과제 접수 | ▶ | 사전 검토 | ▶ | …`)
+  if (table.cells.flat().some((c) => ARROW.test(cellText(c.text)))) return true;
   const below = table.cells
     .slice(1)
     .flat()
@@ -26,10 +44,14 @@ export function isLayoutTable(table: IRTable): boolean {
   return all.some((t) => cellText(t).length >= PROSE_CHARS || CONTACT.test(t));
 }
 
-/** A table's cells with every merged cell's text spread over its range, as the header model expects. */
+/**
+ * A table's cells with every merged cell's text spread over its range, as the header model expects; a row
+ * whose label and figures are cells spanning down from the row above is that row's second line, joined to it.
+ */
 export function spreadGrid(table: IRTable): string[][] {
   const grid = table.cells.map((row) => row.map(() => ''));
   const filled = grid.map((row) => row.map(() => false));
+  const fromAbove = grid.map((row) => row.map(() => false));
   table.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (filled[r]![c]) return;
@@ -39,11 +61,41 @@ export function spreadGrid(table: IRTable): string[][] {
           if (grid[r + dr]?.[c + dc] === undefined) continue;
           grid[r + dr]![c + dc] = text;
           filled[r + dr]![c + dc] = true;
+          fromAbove[r + dr]![c + dc] = dr > 0;
         }
       }
     }),
   );
-  return grid;
+  return joinContinuations(grid, fromAbove);
+}
+
+/** A figure, not a year or period label (`2019` spanning two header rows is a label). */
+const isFigure = (t: string) => NUMERIC.test(t) && !/^-$/.test(t) && !/^(?:19|20)\d{2}\D{0,3}$/.test(t);
+
+/**
+ * Joins a row to the one above when its first cell and a figure span down from there and its own cells are
+ * words (`10 | 내일배움카드 | 6,273 | +1,512` over two lines of 주요 내용 and 담당자): spread, the figures
+ * would be read twice; a PDF of the table reads the row once, its words joined.
+ */
+function joinContinuations(grid: string[][], fromAbove: boolean[][]): string[][] {
+  const out: string[][] = [];
+  grid.forEach((row, r) => {
+    const span = fromAbove[r]!;
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      span[0] === true &&
+      row.some((t, c) => span[c] && isFigure(t)) &&
+      row.every((t, c) => span[c] || !isFigure(t));
+    if (!continues) {
+      out.push([...row]);
+      return;
+    }
+    row.forEach((t, c) => {
+      if (!span[c] && t) prev[c] = prev[c] ? `${prev[c]} ${t}` : t;
+    });
+  });
+  return out;
 }
 
 /** A cell's own text: its paragraphs, without the text of tables nested in it (read as tables of their own). */
@@ -51,7 +103,7 @@ export const ownText = (blocks: readonly IRBlock[]): string =>
   blocks
     .filter((b) => b.type !== 'table' && b.type !== 'image')
     .map((b) => b.text ?? '')
-    .join(' ');
+    .join('\n');
 
 /** Tables nested in the cells of `table`, in reading order. */
 export const nestedTables = (table: IRTable): IRBlock[] =>

@@ -6,8 +6,12 @@
  * rewrite what the vocabulary reads as written (`ㆍ` bullets, `㈜`, `Ⅲ`).
  */
 
-/** Zero-width spaces and joiners, direction marks, word joiner and invisible operators, BOM, soft hyphen. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+/**
+ * Zero-width spaces and joiners, direction marks, word joiner and invisible operators, BOM, soft hyphen; and
+ * private-use glyphs (a font's own bullets and boxed numerals: the word processor's U+F02B1, a PDF's U+F000),
+ * which no reader can tell apart, so that the same cell reads alike in every format.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\uE000-\uF8FF\u{F0000}-\u{10FFFD}]/gu;
 
 /** Look-alikes folded to the one form that line-patterns.ts and vocabulary/ match. */
 const LOOK_ALIKE: Readonly<Record<string, string>> = {

@@ -177,9 +177,23 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
   if (!visual.length && !moved.length) return [];
   const margin = Math.min(...(visual.length ? visual : moved).map((l) => l.cells[0]!.x));
   const out: PageLine[] = [];
+  // where a page's full lines end: a justified paragraph's lines reach it
+  const rightEdge = new Map<number, number>();
+  for (const l of visual)
+    if (!l.ruled) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, l.cells.at(-1)!.end));
+  let prose: VisualLine | null = null;
   for (let i = 0; i < visual.length; i++) {
     const line = visual[i]!;
     const prev = visual[i - 1];
+    // the line under a full prose line, with no empty line between, carries on its paragraph: wide word gaps of
+    // justified text are no columns (`취업지원을 제공하는 …(1유형)   인원을   확대하고,`)
+    const underProse =
+      prose !== null &&
+      prose === prev &&
+      prose.page === line.page &&
+      Math.round((prose.y - line.y) / (Math.min(prose.size, line.size) * 1.45)) <= 1;
+    const carriesOn = underProse && prose!.cells.at(-1)!.end >= (rightEdge.get(line.page) ?? Infinity) - 2 * line.size;
+    prose = null;
     if (prev && prev.page === line.page) {
       // a line pitch of about 1.2–1.5 em: each further pitch of gap was an empty line
       const step = Math.min(prev.ruled?.bottomSize ?? prev.size, line.size) * 1.45;
@@ -190,8 +204,13 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
       i += emitRuled(line, visual[i + 1], out);
       continue;
     }
-    const block = line.cells.length >= 2 ? positionBlock(visual, i) : [];
-    if (block.length > 1 || (block.length === 1 && !isMarkedProse(line))) {
+    // a marked line (`ㅇ  (고용유지) …`, `▴국민취업지원제도(+801억), ▴…`) is prose, never a table's first row
+    const block = line.cells.length >= 2 && !isMarkedProse(line) && !carriesOn ? positionBlock(visual, i) : [];
+    // a lone line in parentheses (`(9개  지역  →  13개  지역(+4개  지역), +120억)`) is a remark, and a lone line
+    // right under prose the end of its paragraph: neither is a one-row table
+    const remark =
+      block.length === 1 && (underProse || /^\(.*\)$/.test(line.cells.map((c) => c.text.trim()).join(' ')));
+    if (block.length && !remark) {
       const starts = columnStarts(block);
       for (const row of blockRows(block, starts)) out.push({ text: row.cells.join('\t'), page: row.page });
       i += block.length - 1;
@@ -200,6 +219,7 @@ export function layoutLines(pages: readonly PageItems[]): PageLine[] {
     const indentEm = (line.cells[0]!.x - margin) / line.size;
     const spaces = indentEm < 0.15 ? 0 : Math.max(1, Math.round(indentEm / 0.3));
     out.push({ text: ' '.repeat(spaces) + line.cells.map((c) => c.text).join(' '), page: line.page });
+    prose = line;
   }
   // Kept, not dropped: running headers and footers follow the content, each with its page.
   if (moved.length) out.push({ text: '', page: null });
@@ -220,20 +240,25 @@ function positionBlock(visual: readonly VisualLine[], i: number): VisualLine[] {
       next.page === last.page &&
       last.y - next.y < last.size * 1.3 &&
       last.cells.some((c) => Math.abs(c.x - next!.cells[0]!.x) < 0.5 * last.size);
-    if (next.cells.length < 2 && !wrapped) break;
+    if ((next.cells.length < 2 && !wrapped) || isMarkedProse(next)) break;
     block.push(next);
   }
   return block;
 }
 
 /** A heading or list marker set apart from its text (`3.   지출계획 총괄표`, `ㅇ  사업기간`). */
-const MARKER = /^(?:\d{1,2}\.|[가-하]\.|\(\d{1,2}\)|[①-⑳ㅇ○◦□■▪◾●◆◇※\-–·])$/;
+const MARKER = /^(?:\d{1,2}[.)]|[가-하]\.|[Ⅰ-Ⅻ]\.|\(\d{1,2}\)|[①-⑳ㅇ○◦□■▪◾●◆◇※\-–·]|\*{1,3})$/;
+/** A line of a press release's bullets, justified so wide that its words fall apart: `ㅇ (생활안정 지원) …`, `✓…`, `* …`. */
+const PROSE_BULLET = /^(?:[ㅇ○◦□\-–]\s|[Ⅰ-Ⅻ]\.\s|[▴✓☞※]|\*{1,3}\s|[<(]\s?(?:붙\s?임|참\s?고)$)/;
 /**
- * A lone line whose first cell is a marker (a letter-spaced `1. 사업 코드 정보` too) is prose, and so
- * is a line of a flow chart's arrows between its boxes: neither is a one-row table.
+ * A line whose first cell is a marker (a letter-spaced `1. 사업 코드 정보` too) or opens with a bullet, a unit
+ * note whose words fall apart, and a line of a flow chart's arrows between its boxes are prose: none is a table row.
  */
 const isMarkedProse = (line: VisualLine) =>
-  MARKER.test(line.cells[0]!.text.trim()) || line.cells.every((c) => ARROWS.test(c.text));
+  MARKER.test(line.cells[0]!.text.trim()) ||
+  PROSE_BULLET.test(line.cells[0]!.text.trim()) ||
+  matchUnitNote(line.cells.map((c) => c.text.trim()).join(' ')) ||
+  line.cells.every((c) => ARROWS.test(c.text));
 
 /**
  * A ruled block's lines; a caption or unit note printed just under a table goes before its rows,

@@ -127,8 +127,9 @@ const RULES: readonly Rule[] = [
   },
   // `코로나19`, `B2B`, `중간1`, `주52시간제`: digits inside a name
   { cls: 'name', re: /(?<=[A-Za-z가-힣])(?<![천백만억조십총약각연월당]|최대|최소)\d+(?:\.\d+)?(?:[A-Za-z가-힣]*)/g },
-  // `044-202-7412`, `02-2124-3114`, `1588-1234`: telephone numbers (contact boxes), never quantities
-  { cls: 'name', re: /(?<![\d,.])(?:0\d{1,2}-\d{3,4}-\d{4}|1[568]\d{2}-\d{4})(?!\d|,\d)/g },
+  // `044-202-7412`, `02-2124-3114`, `1588-1234`: telephone numbers (contact boxes), never quantities; with their
+  // further lines (`044-202-7458, 7715, 7455`)
+  { cls: 'name', re: /(?<![\d,.])(?:0\d{1,2}-\d{3,4}-\d{4}(?:,\s?\d{4}(?!\d))*|1[568]\d{2}-\d{4})(?!\d|,\d)/g },
   // `5 : 5 매칭`
   { cls: 'ratio', re: /\d+\s?:\s?\d+(?=\s?매칭|\s?비율|\s*$|\s)/g },
 ];

@@ -8,7 +8,10 @@ import { resolveDate, tokenizeNumbers } from '../../vocabulary/index.js';
 const DATE_CELL =
   /^(?:['‘’]\d{2}\.\s?\d{1,2}(?:\.\s?\d{1,2})?|(?:19|20)\d{2}\.\s\d{1,2}(?:\.\s?\d{1,2})?|(?:19|20)\d{2}\.\d{1,2}\.\d{1,2})\.?$/;
 
-export const isDateCell = (raw: string): boolean => DATE_CELL.test(raw.trim());
+/** A period of days without its year, each day closed by its dot (`4.14.~4.30.`): a schedule, not two decimals. */
+const DAY_RANGE_CELL = /^(?:0?[1-9]|1[0-2])\.\s?\d{1,2}\.\s?[~∼-]\s?(?:(?:0?[1-9]|1[0-2])\.\s?)?\d{1,2}\.?$/;
+
+export const isDateCell = (raw: string): boolean => DATE_CELL.test(raw.trim()) || DAY_RANGE_CELL.test(raw.trim());
 
 /**
  * The dates a table cell mentions (`2022. 12월말 기준`, `‘18.3.19~현재`, a history's `2005. 2 …`),

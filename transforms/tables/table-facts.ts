@@ -235,9 +235,11 @@ function cellFacts(
   const is_total = labels.row.total || labels.col.total;
   const id = `${table.table_id}-r${row.row_index}c${cell.raw_col}`;
   // One literal per fact (no spreads): facts are the most numerous objects of a document.
-  const fact = (q: Quantity | null, fact_id: string, raw: string): FactDraft => {
+  // a number inside words (`1유형(3만명)`) takes no money or count unit from the note or labels (they are about
+  // the figures); a rate its label names it keeps (`지원비율 | 정부·대기업 지원 100`)
+  const fact = (q: Quantity | null, fact_id: string, raw: string, inWords = false): FactDraft => {
     const inCell = q?.unit_raw ?? null;
-    const unit_raw = inCell ?? labelUnit.unit;
+    const unit_raw = inCell ?? (inWords && !isSpecific(measureOfUnit(labelUnit.unit ?? '')) ? null : labelUnit.unit);
     if (q && !unit_raw) counter.unitless++;
     const value = q ? q.value : null;
     const units = unitColumns(value, unit_raw);
@@ -270,7 +272,7 @@ function cellFacts(
     // `7월 인터넷대출 개시` in the `'09년` row is July 2009.
     for (const d of cellDates(cell.raw, row.line_no, subject, period_year, scope.input.report_year))
       scope.dates.push(d);
-    if (v.kind === 'quantities') return [];
+    if (v.kind === 'quantities' || isDateCell(cell.raw)) return [];
   }
   if (v.kind === 'quantities')
     return v.quantities.map((q, k) => fact(q, v.quantities.length > 1 ? `${id}-${k + 1}` : id, q.raw));
@@ -278,7 +280,7 @@ function cellFacts(
     return [fact(null, id, cell.raw)];
   if (v.kind !== 'text') return [];
   return tokenizeNumbers(cell.raw).flatMap((t, k) =>
-    t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw)] : [],
+    t.quantity ? [fact(t.quantity, `${id}-q${k + 1}`, t.quantity.raw, true)] : [],
   );
 }
 

@@ -68,6 +68,14 @@ function labelNumberColumn(values: readonly CellValue[][]): boolean {
   const col = values.slice(1).map((r) => r[0]);
   if (col.length < 2) return false;
   if (col.every((v, i) => bare(v) === i + 1)) return true;
+  // list numbers between group and total rows (`합계`, `① 고용충격완화`): 1, 2, …, n, one spread over two rows repeated
+  const listed = col.map(bare).filter((n): n is number => n !== null);
+  if (
+    listed.length >= 3 &&
+    listed.every((n, i) => n === (i ? listed[i - 1]! + 1 : 1) || (i > 0 && n === listed[i - 1])) &&
+    col.every((v) => bare(v) !== null || v?.kind === 'text' || v?.kind === 'empty')
+  )
+    return true;
   const years = col.map(bare).filter((n): n is number => n !== null);
   const isYear = (n: number) => Number.isInteger(n) && n >= 1950 && n <= 2100;
   return (
@@ -165,7 +173,8 @@ export function modelTable(table: RawTable): TableModel {
       paths = columnPaths(headers, labelCols, width);
       continue;
     }
-    const shift = Math.max(0, k - labelCols);
+    // extra labels push a row's values right; an empty cell or a merged cell spread over it does not
+    const shift = row.slice(labelCols, k).filter((x, j) => x.trim() && x !== row[labelCols + j - 1]).length;
     const unlabeled = k > 0 && !row.slice(0, k).some((x) => x.trim());
     const labels: string[] = [];
     for (let c = 0; c < Math.min(k, row.length); c++) {
@@ -188,7 +197,7 @@ export function modelTable(table: RawTable): TableModel {
     rows.push({
       row_index: r,
       line_no: table.rows[r]!.line_no,
-      labels: labels.filter(Boolean),
+      labels: labels.filter((l, c) => l && l !== labels[c - 1]),
       cells,
       col_paths: paths,
     });
