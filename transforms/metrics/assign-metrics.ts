@@ -63,8 +63,12 @@ function measureKinds(): typeof measureKind {
   };
 }
 
-/** Metric ids sort as `localeCompare` orders them; one collator instead of one per comparison. */
-const COLLATOR = new Intl.Collator();
+/**
+ * Metric ids sort as `localeCompare` orders them, with one collator instead of one per comparison;
+ * made on first use, since loading ICU's collation costs 10–20 ms and an import should not pay it.
+ */
+let collator: Intl.Collator | undefined;
+const byMetricId = (a: Metric, b: Metric) => (collator ??= new Intl.Collator()).compare(a.metric_id, b.metric_id);
 
 /**
  * A label that repeats the end of its table's title (`대출건수` under `부금내 대출`) names what
@@ -135,7 +139,7 @@ export function assignMetrics(input: MetricInput): { facts: Fact[]; metrics: Met
     return withMetric(f, metric_id, metric_key, measure_kind);
   });
   linkShares(facts, metrics);
-  return { facts, metrics: [...metrics.values()].sort((a, b) => COLLATOR.compare(a.metric_id, b.metric_id)) };
+  return { facts, metrics: [...metrics.values()].sort(byMetricId) };
 }
 
 /** A draft with its metric, as one literal in the artifact's field order: spreading a draft is several times slower. */
