@@ -23,6 +23,15 @@ const BASE_UNITS = [...UNITS.values()]
   .filter((u) => !MAGNITUDES.some(([w]) => u.unit_raw.startsWith(w) && UNITS.has(u.unit_raw.slice(w.length))))
   .map((u) => u.unit_raw)
   .sort((a, b) => b.length - a.length);
+/** BASE_UNITS by first character, longest first as there: a number tries only the units that can follow it. */
+const UNITS_BY_FIRST = new Map<number, string[]>();
+for (const u of BASE_UNITS) {
+  const c = u.charCodeAt(0);
+  (UNITS_BY_FIRST.get(c) ?? UNITS_BY_FIRST.set(c, []).get(c)!).push(u);
+}
+/** The longest base unit written at `i`. */
+const unitAt = (text: string, i: number): string | undefined =>
+  UNITS_BY_FIRST.get(text.charCodeAt(i))?.find((u) => text.startsWith(u, i));
 
 /**
  * Largest amount read as a number: far above any report's (the national budget is 6e14 won), and
@@ -92,11 +101,11 @@ export function readAmount(text: string, pos: number): Amount | null {
   total += pending;
   if (!(total <= MAX_AMOUNT)) return null;
   let approx = false;
-  if (text[i] === '여' && BASE_UNITS.some((u) => text.startsWith(u, i + 1))) {
+  if (text[i] === '여' && unitAt(text, i + 1) !== undefined) {
     approx = true;
     i++;
   }
-  const unit = BASE_UNITS.find((u) => text.startsWith(u, i));
+  const unit = unitAt(text, i);
   if (single && single.words && !unit) {
     // `300만` with no unit after it: a plain number scaled by its magnitude words.
     return { end: i, value: total, unit_raw: null, approx };
