@@ -44,6 +44,8 @@ export function extractCsv(bytes: Uint8Array, ref: SourceRef, pipeline_version: 
 
 /** UTF-8 text that looks like CSV; a head cut mid-character, or not UTF-8, is left to the text decoder. */
 function detectCsv(head: Uint8Array): number {
+  // a tab (one byte in UTF-8) rules CSV out before a 64 KB head is decoded: reruns sniff every file
+  if (head.includes(0x09)) return 0;
   try {
     return looksLikeCsv(new TextDecoder('utf-8', { fatal: true }).decode(head)) ? 0.8 : 0;
   } catch {
