@@ -134,7 +134,7 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
   if (!extracted.ok) {
     throw new EtlError('artifact_missing', extracted.note, { stage: 'transform', source: extractedPath });
   }
-  const written = writeArtifact<NormalizedDocument>(path, transformStage(extracted.value, extracted.sha256));
+  const written = writeArtifact<NormalizedDocument>(path, await transformStage(extracted.value, extracted.sha256));
   p.normalized = { doc: written.value, sha256: written.sha256, json: written.json };
   p.changed = true;
   return { rows: written.value.facts.length, message: note };

@@ -3,7 +3,6 @@ import { extractorFor, type SourceRef } from '../extractors/index.js';
 import type { ExtractedDocument } from '../schemas/index.js';
 import type { NormalizedDocument } from '../schemas/index.js';
 import type { SourceFormat } from '../schemas/index.js';
-import { normalize } from '../transforms/index.js';
 import { loadCatalog, type LoadedCatalog } from './metric-catalog.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -26,15 +25,19 @@ export async function extractStage(
 export const transformInputHash = (extractedSha: string, catalog: LoadedCatalog = loadCatalog()): string =>
   createHash('sha256').update(`${extractedSha}:${catalog.sha256}`).digest('hex');
 
-/** transform: extracted artifact (and the hash of its bytes) → normalized artifact (pure but for reading the catalog once). */
-export const transformStage = (
+/**
+ * transform: extracted artifact (and the hash of its bytes) → normalized artifact (pure but for
+ * reading the catalog once). The transforms load on first use: a run that finds every document
+ * unchanged, or only loads, never needs them.
+ */
+export async function transformStage(
   doc: ExtractedDocument,
   extractedSha: string,
   catalog: LoadedCatalog = loadCatalog(),
-): NormalizedDocument => ({
-  ...normalize(doc, catalog.metrics),
-  input_sha256: transformInputHash(extractedSha, catalog),
-});
+): Promise<NormalizedDocument> {
+  const { normalize } = await import('../transforms/index.js');
+  return { ...normalize(doc, catalog.metrics), input_sha256: transformInputHash(extractedSha, catalog) };
+}
 
 export const STAGES = ['extract', 'transform', 'load', 'export'] as const;
 export type Stage = (typeof STAGES)[number];
