@@ -4,6 +4,7 @@ import { EtlError, type EtlErrorCode } from '../schemas/index.js';
 import { buildExtracted } from './build-extracted.js';
 import type { SourceRef } from './extractor.js';
 import { blocksToLines } from './hwp-lines.js';
+import { hwpSectionDamage } from './hwp-records.js';
 import { guardZip, type ZipLimits } from './zip-guard.js';
 
 /** A press release is a few hundred KB of XML; 64 MB is far past any real document, far short of a bomb. */
@@ -72,6 +73,11 @@ export async function readHwp(
       stage: 'extract',
       source,
     });
+  }
+  if (format === 'hwp') {
+    // kordoc stops at a section's first unreadable record without a word: a damaged file is refused, not loaded short
+    const damage = hwpSectionDamage(bytes);
+    if (damage) throw new EtlError(damage.code, damage.message, { stage: 'extract', source });
   }
   const issues: Issue[] = (result.warnings ?? []).map((w) => ({
     code: `hwp_${w.code.toLowerCase()}`,

@@ -1,5 +1,7 @@
+import CFB from 'cfb';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractHwp, extractHwpx, HEAD_BYTES, resolveFormat, sniffFormat } from '../../extractors/index.js';
 import type { ExtractedDocument } from '../../schemas/extracted.js';
@@ -287,6 +289,131 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
   });
 });
 
+/** `bytes` with its BodyText/Section0 stream replaced by what `edit` makes of it. */
+function withSection(bytes: Buffer, edit: (stream: Buffer) => Buffer): Buffer {
+  const cfb = CFB.read(bytes, { type: 'buffer' });
+  const entry = CFB.find(cfb, '/BodyText/Section0')!;
+  const stream = edit(Buffer.from(entry.content as Uint8Array));
+  entry.content = stream;
+  entry.size = stream.length;
+  return Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
+const sectionOf = (bytes: Buffer) =>
+  Buffer.from(CFB.find(CFB.read(bytes, { type: 'buffer' }), '/BodyText/Section0')!.content as Uint8Array);
+/** `n` bytes of a fixed pattern written over the stream from `at`. */
+const overwrite = (at: number, n: number) => (stream: Buffer) => {
+  const b = Buffer.from(stream);
+  for (let i = 0; i < n; i++) b[at + i] = (i * 151 + 89) & 0xff;
+  return b;
+};
+/** Where the section's top-level paragraphs start (a PARA_HEADER record, tag 66, at level 0). */
+function paragraphStarts(stream: Buffer): number[] {
+  const starts: number[] = [];
+  for (let at = 0; at < stream.length;) {
+    const header = stream.readUInt32LE(at);
+    if ((header & 0x3ff) === 66 && ((header >>> 10) & 0x3ff) === 0) starts.push(at);
+    const long = header >>> 20 === 0xfff;
+    at += long ? 8 + stream.readUInt32LE(at + 4) : 4 + (header >>> 20);
+  }
+  return starts;
+}
+
+describe('damaged HWP 5 sections (issue #15): one line naming the file, never loaded short', () => {
+  const zipped = reportHwp5(reportLines());
+  const plain = reportHwp5(reportLines(), { compressed: false });
+  /** The one-line refusal of `bytes` without its `file: ` prefix (which it must have). */
+  const refusal = async (bytes: Buffer, file = 'damaged.hwp') => {
+    const error = await extractHwp(bytes, at(file, 2020), 't').then(
+      (doc) => new Error(`loaded ${doc.lines.length} lines`),
+      (e: Error) => e,
+    );
+    expect(error.message.startsWith(`${file}: `), error.message).toBe(true);
+    return error.message.slice(`${file}: `.length);
+  };
+  /** The word processor's way: raw deflate, then the CRC-32 and length of the inflated bytes. */
+  const hangulDeflate = (data: Buffer, crcOf = data) => {
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc32(crcOf) >>> 0, 0);
+    trailer.writeUInt32LE(data.length, 4);
+    return Buffer.concat([deflateRawSync(data), trailer]);
+  };
+  let whole: string[];
+
+  it('reads both renditions of the report whole, and alike: no false alarm', async () => {
+    whole = (await extractHwp(zipped, at('z.hwp', 2020), 't')).lines.map((l) => l.text);
+    expect(whole.length).toBeGreaterThan(800);
+    expect((await extractHwp(plain, at('p.hwp', 2020), 't')).lines.map((l) => l.text)).toEqual(whole);
+  });
+
+  it.skipIf(!hasReal)('reads the real 2018 press release (its streams end with a CRC-32 trailer) whole', async () => {
+    const bytes = real('press-2018-nuri.hwp');
+    const stream = sectionOf(bytes);
+    const inflated = inflateRawSync(stream);
+    expect(stream.readUInt32LE(stream.length - 8)).toBe(crc32(inflated) >>> 0);
+    expect(stream.readUInt32LE(stream.length - 4)).toBe(inflated.length);
+    const doc = await extractHwp(bytes, at('press-2018-nuri.hwp', 2018), 't');
+    expect(doc.lines.filter((l) => l.text).at(-1)?.text).toBe('단 수\t3단\t1단'); // its last line, on page 3
+    expect(doc.issues).toEqual([]);
+  });
+
+  it.each([100, 400, 4000])('refuses a deflated section with %i bytes overwritten in the middle', async (n) => {
+    const middle = Math.floor(sectionOf(zipped).length / 2);
+    expect(await refusal(withSection(zipped, overwrite(middle, n)))).toMatch(
+      /^HWP section 0 is damaged(: its compressed data cannot be inflated \(.+\)| at byte \d+ of its \d+ inflated bytes \(.+\): the rest of the section cannot be read)$/,
+    );
+  });
+
+  it.each([100, 400, 4000])('refuses an uncompressed section with %i bytes overwritten in the middle', async (n) => {
+    const middle = Math.floor(sectionOf(plain).length / 2);
+    const message = await refusal(withSection(plain, overwrite(middle, n)));
+    const [, byte] =
+      /^HWP section 0 is damaged at byte (\d+) \(.+\): the rest of the section cannot be read$/.exec(message) ?? [];
+    expect(Number(byte)).toBeGreaterThanOrEqual(middle - 8); // the first record header the garbage reaches
+    expect(Number(byte)).toBeLessThan(middle + n);
+  });
+
+  it('refuses a truncated section: deflated, cut inside a record, cut between paragraphs', async () => {
+    const deflated = sectionOf(zipped);
+    expect(await refusal(withSection(zipped, (s) => s.subarray(0, Math.floor(deflated.length * 0.6))))).toBe(
+      'HWP section 0 is damaged: its compressed data cannot be inflated (unexpected end of file)',
+    );
+    const starts = paragraphStarts(sectionOf(plain));
+    const cut = starts[Math.floor(starts.length / 2)]!;
+    expect(await refusal(withSection(plain, (s) => s.subarray(0, cut + 10)))).toBe(
+      `HWP section 0 is damaged at byte ${cut} (a record of 24 bytes runs 18 bytes past the end): the rest of the section cannot be read`,
+    );
+    expect(await refusal(withSection(plain, (s) => s.subarray(0, cut)))).toBe(
+      `HWP section 0 is damaged at byte ${cut} (the section ends before its last paragraph): the rest of the section cannot be read`,
+    );
+  });
+
+  it('refuses a document whose sections skip a number (kordoc reads up to the gap and no further)', async () => {
+    const cfb = CFB.read(zipped, { type: 'buffer' });
+    CFB.utils.cfb_add(cfb, 'BodyText/Section2', sectionOf(zipped));
+    expect(await refusal(Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array))).toBe(
+      'HWP section 1 is missing while section 2 is there',
+    );
+  });
+
+  it("checks the word processor's CRC-32 trailer: a changed number is refused, junk after the data too", async () => {
+    const section = inflateRawSync(sectionOf(zipped));
+    const trailed = withSection(zipped, () => hangulDeflate(section));
+    expect((await extractHwp(trailed, at('t.hwp', 2020), 't')).lines.map((l) => l.text)).toEqual(whole);
+    const printed = Buffer.from('66,774', 'utf16le');
+    const at66 = section.indexOf(printed);
+    expect(at66).toBeGreaterThan(0);
+    const changed = Buffer.from(section);
+    Buffer.from('66,775', 'utf16le').copy(changed, at66);
+    expect(await refusal(withSection(zipped, () => hangulDeflate(changed, section)))).toBe(
+      'HWP section 0 is damaged: its content does not match its checksum',
+    );
+    const deflated = deflateRawSync(section);
+    expect(await refusal(withSection(zipped, () => Buffer.concat([deflated, Buffer.from('junk!')])))).toBe(
+      `HWP section 0 is damaged: its compressed data ends at byte ${deflated.length} of ${deflated.length + 5}`,
+    );
+  });
+});
+
 describe('hostile HWP 5 (written by hwp5-package): one line naming the file, nothing loaded', () => {
   const small = (flags = 0) =>
     hwp5Document(
@@ -308,6 +435,12 @@ describe('hostile HWP 5 (written by hwp5-package): one line naming the file, not
     ['a password-protected HWP', 'pw.hwp', () => small(HWP5_FLAGS.password), /^HWP document password-protected$/],
     ['a DRM-locked HWP', 'drm.hwp', () => small(HWP5_FLAGS.drm), /^HWP document DRM-locked \(문서 보안\)$/],
     ['a broken compound file', 'broken.hwp', broken, /^HWP document not readable: \S[^\n]*$/],
+    [
+      'a truncated section',
+      'cut.hwp',
+      () => withSection(small(), (s) => s.subarray(0, s.length >> 1)),
+      /^HWP section 0 is damaged: its compressed data cannot be inflated \(.+\)$/,
+    ],
   ];
 
   it('reads the same document unaltered, and every altered one is still detected as HWP', async () => {
