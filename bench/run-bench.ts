@@ -18,7 +18,7 @@ import { syntheticReport } from './synthetic-reports.js';
  * `--repeat` times (default 3 up to N = 10) and the fastest run of each program is kept.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist', 'pipeline', 'cli.js');
+const cli = join(root, 'dist', 'bin', 'kbiz-etl.js');
 const floor = join(root, 'dist', 'bench', 'floor.js');
 const { values } = parseArgs({
   options: {

@@ -122,7 +122,7 @@ describe('write failures', () => {
   const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', mountTmpfs('64k')]).status === 0;
   it.skipIf(!canMount)('on a full disk say so, for an artifact and for the warehouse (not "cannot rollback")', () => {
     const run = (size: string) => {
-      const cli = `"${process.execPath}" dist/pipeline/cli.js run --out /mnt/out`;
+      const cli = `"${process.execPath}" dist/bin/kbiz-etl.js run --out /mnt/out`;
       const script = `${mountTmpfs(size)} && ${cli}; echo "exit $?"; find /mnt -name '*.tmp-*'`;
       return spawnSync('unshare', ['-rm', 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8' }).stdout;
     };

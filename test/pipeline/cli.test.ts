@@ -221,7 +221,7 @@ describe('kbiz-etl errors', () => {
 
 describe('the built command', () => {
   it('runs as a process and exits non-zero with a one-line reason', () => {
-    const bin = join(ROOT, 'dist', 'pipeline', 'cli.js');
+    const bin = join(ROOT, 'dist', 'bin', 'kbiz-etl.js');
     const r = spawnSync(process.execPath, [bin, 'run', '--input', join(ROOT, 'package.json'), '--out', tempDir()], {
       encoding: 'utf8',
     });

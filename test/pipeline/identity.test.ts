@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../pipeline/index.js';
 import { queryWarehouse, REPORT_PATH, reportText, ROOT, runCli, tempDir } from '../helpers.js';
 
-const BIN = join(ROOT, 'dist', 'pipeline', 'cli.js');
+const BIN = join(ROOT, 'dist', 'bin', 'kbiz-etl.js');
 /** The built CLI as a process in `cwd`, so that relative paths are typed as a user would. */
 const kbizIn = (cwd: string, ...args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });

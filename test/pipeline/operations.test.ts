@@ -6,7 +6,7 @@ import { syntheticReport } from '../../bench/synthetic-reports.js';
 import { openWarehouse } from '../../warehouse/index.js';
 import { queryWarehouse, ROOT, reportText, tempDir } from '../helpers.js';
 
-const BIN = join(ROOT, 'dist', 'pipeline', 'cli.js');
+const BIN = join(ROOT, 'dist', 'bin', 'kbiz-etl.js');
 const kbiz = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 /** N synthetic reports (other numbers, years and chapter order) in a folder. */

@@ -11,7 +11,7 @@ import { queryWarehouse, ROOT, reportText, tempDir } from '../helpers.js';
  * them), so these tests run the built CLI (global-setup builds dist/) as a process.
  */
 function runBuilt(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'pipeline', 'cli.js'), ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'kbiz-etl.js'), ...args], { cwd: ROOT });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => {
