@@ -1,3 +1,4 @@
+import { withoutLinks } from './hwp-links.js';
 import type { IRBlock, IRTable } from 'kordoc';
 
 /** A cell that holds a statistic: `353,452`, `1.1`, `△0.3`, `+4,165`, `47.2 m`, `-` (none); a phone number is not. */
@@ -14,7 +15,7 @@ const PROSE_CHARS = 60;
 export const cellText = (text: string): string => {
   let out = '';
   let segment = '';
-  for (const raw of text.split(/[\r\n]+/)) {
+  for (const raw of withoutLinks(text).split(/[\r\n]+/)) {
     const line = raw.replace(/\s*\t+\s*/g, ' ').trim();
     if (!line) continue;
     const glued = segment !== '' && line.startsWith('(') && !/\s/.test(segment);

@@ -1,6 +1,7 @@
 import type { IRBlock, IRTable } from 'kordoc';
 import type { PageLine } from './build-extracted.js';
 import { cellText, isLayoutTable, nestedTables, ownText, spreadGrid } from './hwp-layout.js';
+import { withoutLinks } from './hwp-links.js';
 import { matchUnitNote } from './line-patterns.js';
 
 type Page = number | null;
@@ -29,7 +30,7 @@ export function blocksToLines(blocks: readonly IRBlock[], paged: boolean): PageL
 }
 
 function textLines(text: string, page: Page, emit: (t: string, p: Page) => void): void {
-  for (const line of text.split(/\r?\n/)) emit(line.replace(/\t/g, ' ').trimEnd(), page);
+  for (const line of withoutLinks(text).split(/\r?\n/)) emit(line.replace(/\t/g, ' ').trimEnd(), page);
 }
 
 /** Rows that are one cell spread across the table (all equal): a unit note or a note, not data. */

@@ -267,6 +267,17 @@ describe.skipIf(!hasReal)('real press releases (../shared/real-inputs)', () => {
     expect(grids).toContainEqual(expect.arrayContaining(['스케일업 팁스|정책지정형|4.14.~4.30.|5월|5월']));
   });
 
+  it('gives hyperlinks as the text the page shows, not as Markdown', async () => {
+    const texts = async (name: string) =>
+      (await extractHwpx(real(name), at(name), 't')).lines.map((l) => l.text).join('\n');
+    const labour = await texts('press-156754052.hwpx');
+    const farming = await texts('press-156754209.hwpx');
+    expect(labour).toContain('근로자융자는 근로복지넷(welfare.comwel.or.kr)을 통해 신청');
+    expect(farming).toContain('범부처통합연구지원시스템(IRIS, http://www.iris.go.kr)에 접속하여');
+    expect(farming).toContain('◦ 신청·지원제외 및 유의사항은 [참고1] 참고');
+    expect(`${labour}\n${farming}`).not.toMatch(/\]\((https?:|www\.)/);
+  });
+
   it('reads the 2018 HWP 5 press release: header box as text, the comparison table as a table', async () => {
     const bytes = real('press-2018-nuri.hwp');
     expect(sniffFormat(bytes)).toBe('hwp');
