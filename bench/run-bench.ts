@@ -134,9 +134,11 @@ for (const n of sizes) {
     st('export'),
     Math.round(s.rows_loaded / (s.stage_seconds?.load ?? 1)).toLocaleString('en'),
   ]);
+  const walls = (runs: Array<[Measured, Measured]>) => runs.map(([m]) => m.wall.toFixed(2)).join(', ');
   console.log(
     `N=${n}: pipeline ${p.wall.toFixed(2)} s, floor ${f.wall.toFixed(2)} s (${ratio(p.wall, f.wall)}); ` +
-      `rerun ${pr.wall.toFixed(2)} s vs ${fr.wall.toFixed(2)} s`,
+      `rerun ${pr.wall.toFixed(2)} s vs ${fr.wall.toFixed(2)} s` +
+      (repeat > 1 ? ` (every run: pipeline ${walls(pipe)} s; floor ${walls(flo)} s)` : ''),
   );
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }
