@@ -1,4 +1,4 @@
-import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable } from '../schemas/index.js';
+import type { DocumentMeta, ExtractedDocument, Issue, Line, RawTable, RowSpread } from '../schemas/index.js';
 import { EtlError } from '../schemas/index.js';
 import { outOfRangeAt } from '../vocabulary/index.js';
 import { checkCells } from './cell-caps.js';
@@ -12,17 +12,35 @@ export interface PageLine {
   readonly page: number | null;
   /** A PDF's running header or footer, moved after the content: kept, but holds no facts. */
   readonly furniture?: boolean;
+  /** A table row's cells that repeat a merged cell spread over them (formats with merges). */
+  readonly spread?: RowSpread;
+}
+
+const indexesOf = (flags: readonly boolean[]): number[] => flags.flatMap((f, c) => (f ? [c] : []));
+
+/** A row's spread marks from per-cell flags (copies of a merged cell begun to the left, or above); none if none. */
+export function rowSpread(left: readonly boolean[], above: readonly boolean[]): RowSpread | undefined {
+  const [l, a] = [indexesOf(left), indexesOf(above)];
+  if (!l.length && !a.length) return undefined;
+  return { ...(l.length ? { left: l } : {}), ...(a.length ? { above: a } : {}) };
 }
 
 /** Groups consecutive table rows into raw grids; the table id is its first line. */
-export function groupTables(lines: readonly Line[], issues: Issue[]): RawTable[] {
+export function groupTables(
+  lines: readonly Line[],
+  issues: Issue[],
+  spreadAt: (line_no: number) => RowSpread | undefined = () => undefined,
+): RawTable[] {
   const tables: RawTable[] = [];
   let run: Line[] = [];
   const flush = () => {
     if (!run.length) return;
     const table_id = `t${run[0]!.line_no}`;
     const cells = splitTsvRows(run.map((l) => l.text));
-    const rows = run.map((l, i) => ({ line_no: l.line_no, cells: cells[i] ?? [l.text] }));
+    const rows = run.map((l, i) => {
+      const spread = spreadAt(l.line_no);
+      return { line_no: l.line_no, cells: cells[i] ?? [l.text], ...(spread ? { spread } : {}) };
+    });
     const widths = new Set(rows.map((r) => r.cells.length));
     const quoted = rows.find((r) => r.cells.some((c) => (c.match(/"/g)?.length ?? 0) % 2 === 1));
     if (quoted) {
@@ -144,7 +162,7 @@ export function buildExtracted(
     ...(l.furniture ? { furniture: true } : {}),
     table_id: null,
   }));
-  const tables = groupTables(lines, issues);
+  const tables = groupTables(lines, issues, (line_no) => pageLines[line_no - 1]!.spread);
   return {
     artifact: 'extracted',
     pipeline_version: meta.pipeline_version,

@@ -1,5 +1,7 @@
 import { withoutLinks } from './hwp-links.js';
 import type { IRBlock, IRTable } from 'kordoc';
+import type { RowSpread } from '../schemas/index.js';
+import { rowSpread } from './build-extracted.js';
 
 /** A cell that holds a statistic: `353,452`, `1.1`, `△0.3`, `+4,165`, `47.2 m`, `-` (none); a phone number is not. */
 const NUMERIC = /^[-+△▲▽−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%p?|[가-힣a-zA-Z]{0,3})?$/;
@@ -45,14 +47,22 @@ export function isLayoutTable(table: IRTable): boolean {
   return all.some((t) => cellText(t).length >= PROSE_CHARS || CONTACT.test(t));
 }
 
+/** A table row: its cells' texts, and which of them repeat a merged cell (see `RowSpread`). */
+export interface SpreadRow {
+  readonly cells: string[];
+  readonly spread?: RowSpread;
+}
+
 /**
- * A table's cells with every merged cell's text spread over its range, as the header model expects; a row
- * whose label and figures are cells spanning down from the row above is that row's second line, joined to it.
+ * A table's cells with every merged cell's text spread over its range, as the header model expects, each copy
+ * marked as one (a value merged over two columns is one value); a row whose label and figures are cells spanning
+ * down from the row above is that row's second line, joined to it.
  */
-export function spreadGrid(table: IRTable): string[][] {
+export function spreadGrid(table: IRTable): SpreadRow[] {
   const grid = table.cells.map((row) => row.map(() => ''));
   const filled = grid.map((row) => row.map(() => false));
   const fromAbove = grid.map((row) => row.map(() => false));
+  const fromLeft = grid.map((row) => row.map(() => false));
   table.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (filled[r]![c]) return;
@@ -63,11 +73,12 @@ export function spreadGrid(table: IRTable): string[][] {
           grid[r + dr]![c + dc] = text;
           filled[r + dr]![c + dc] = true;
           fromAbove[r + dr]![c + dc] = dr > 0;
+          fromLeft[r + dr]![c + dc] = dr === 0 && dc > 0;
         }
       }
     }),
   );
-  return joinContinuations(grid, fromAbove);
+  return joinContinuations(grid, fromAbove, fromLeft);
 }
 
 /** A figure, not a year or period label (`2019` spanning two header rows is a label). */
@@ -78,25 +89,28 @@ const isFigure = (t: string) => NUMERIC.test(t) && !/^-$/.test(t) && !/^(?:19|20
  * words (`10 | 내일배움카드 | 6,273 | +1,512` over two lines of 주요 내용 and 담당자): spread, the figures
  * would be read twice; a PDF of the table reads the row once, its words joined.
  */
-function joinContinuations(grid: string[][], fromAbove: boolean[][]): string[][] {
-  const out: string[][] = [];
+function joinContinuations(grid: string[][], fromAbove: boolean[][], fromLeft: boolean[][]): SpreadRow[] {
+  const out: Array<{ cells: string[]; r: number }> = [];
   grid.forEach((row, r) => {
     const span = fromAbove[r]!;
-    const prev = out[out.length - 1];
+    const prev = out[out.length - 1]?.cells;
     const continues =
       prev !== undefined &&
       span[0] === true &&
       row.some((t, c) => span[c] && isFigure(t)) &&
       row.every((t, c) => span[c] || !isFigure(t));
     if (!continues) {
-      out.push([...row]);
+      out.push({ cells: [...row], r });
       return;
     }
     row.forEach((t, c) => {
       if (!span[c] && t) prev[c] = prev[c] ? `${prev[c]} ${t}` : t;
     });
   });
-  return out;
+  return out.map(({ cells, r }) => {
+    const spread = rowSpread(fromLeft[r]!, fromAbove[r]!);
+    return spread ? { cells, spread } : { cells };
+  });
 }
 
 /** A cell's own text: its paragraphs, without the text of tables nested in it (read as tables of their own). */

@@ -1,4 +1,5 @@
 import type { IRBlock, IRTable } from 'kordoc';
+import type { RowSpread } from '../schemas/index.js';
 import type { PageLine } from './build-extracted.js';
 import { cellText, isLayoutTable, nestedTables, ownText, spreadGrid } from './hwp-layout.js';
 import { withoutLinks } from './hwp-links.js';
@@ -14,7 +15,8 @@ type Page = number | null;
  */
 export function blocksToLines(blocks: readonly IRBlock[], paged: boolean): PageLine[] {
   const lines: PageLine[] = [];
-  const emit = (text: string, page: Page) => lines.push({ text, page });
+  const emit = (text: string, page: Page, spread?: RowSpread) =>
+    lines.push({ text, page, ...(spread ? { spread } : {}) });
   const walk = (items: readonly IRBlock[]): void => {
     for (const block of items) {
       const page = paged ? (block.pageNumber ?? null) : null;
@@ -39,7 +41,7 @@ const isBanner = (row: readonly string[]) => row.length > 1 && row.every((c) => 
 function emitTable(
   table: IRTable,
   page: Page,
-  emit: (t: string, p: Page) => void,
+  emit: (t: string, p: Page, spread?: RowSpread) => void,
   walk: (b: readonly IRBlock[]) => void,
 ): void {
   if (isLayoutTable(table)) {
@@ -54,16 +56,16 @@ function emitTable(
     return;
   }
   let grid = spreadGrid(table);
-  while (grid.length && grid[grid.length - 1]!.every((c) => !c)) grid = grid.slice(0, -1);
+  while (grid.length && grid[grid.length - 1]!.cells.every((c) => !c)) grid = grid.slice(0, -1);
   emit('', page);
   if (table.caption) emit(cellText(table.caption), page);
-  while (grid.length && isBanner(grid[0]!) && matchUnitNote(grid[0]![0]!)) {
-    emit(grid[0]![0]!, page);
+  while (grid.length && isBanner(grid[0]!.cells) && matchUnitNote(grid[0]!.cells[0]!)) {
+    emit(grid[0]!.cells[0]!, page);
     grid = grid.slice(1);
   }
   const trailing: string[] = [];
-  while (grid.length > 2 && isBanner(grid[grid.length - 1]!)) trailing.unshift(grid.pop()![0]!);
-  for (const row of grid) emit(row.join('\t'), page);
+  while (grid.length > 2 && isBanner(grid[grid.length - 1]!.cells)) trailing.unshift(grid.pop()!.cells[0]!);
+  for (const row of grid) emit(row.cells.join('\t'), page, row.spread);
   emit('', page);
   for (const note of trailing) emit(note, page);
   walk(nestedTables(table));

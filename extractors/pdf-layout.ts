@@ -277,6 +277,6 @@ function emitRuled(line: VisualLine, next: VisualLine | undefined, out: PageLine
     ruled.bottom - next.y < ruled.bottomSize * 3 &&
     isNote(next.cells[0]!.text);
   if (note) out.push({ text: next.cells[0]!.text.trim(), page: line.page });
-  for (const text of ruled.lines) out.push({ text, page: line.page });
+  for (const row of ruled.lines) out.push({ ...row, page: line.page });
   return note ? 1 : 0;
 }

@@ -1,3 +1,5 @@
+import type { RowSpread } from '../schemas/index.js';
+import { rowSpread } from './build-extracted.js';
 import type { GridCell, RuledGrid } from './pdf-grid.js';
 import { appendRun, ARROWS, baselines, CELL_GAP_EM, joinWrapped, type TextItem } from './pdf-text.js';
 
@@ -11,7 +13,13 @@ export interface RuledBlock {
   /** Where its text starts on the left. */
   readonly x: number;
   readonly table: boolean;
-  readonly lines: readonly string[];
+  readonly lines: readonly TableRow[];
+}
+
+/** A line of a ruled block: a table's tab-separated row with its merged cells' copies marked, or a box's text. */
+interface TableRow {
+  readonly text: string;
+  readonly spread?: RowSpread;
 }
 
 /** What the rules of a page decide: blocks read from grids, the items left to positions, boxed prose. */
@@ -96,24 +104,35 @@ function isLayout(grid: RuledGrid, texts: readonly string[]): boolean {
 const SLIVER = 6;
 
 /**
- * Cells' texts spread over the rows and columns they span. Rows with no text are dropped (as
- * positions never see them); an empty column is kept, as a text table keeps its empty cells,
- * unless it is a sliver between misaligned borders.
+ * Cells' texts spread over the rows and columns they span, each copy marked as one (see `RowSpread`). Rows with
+ * no text are dropped (as positions never see them); an empty column is kept, as a text table keeps its empty
+ * cells, unless it is a sliver between misaligned borders.
  */
-function spread(grid: RuledGrid, texts: readonly string[]): string[][] {
+function spread(grid: RuledGrid, texts: readonly string[]): TableRow[] {
   const rows = grid.ys.length - 1;
   const cols = grid.xs.length - 1;
   const out = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ''));
+  const left = out.map((row) => row.map(() => false));
+  const above = out.map((row) => row.map(() => false));
   grid.cells.forEach((c: GridCell, i) => {
     for (let r = c.row; r < c.row + c.rowSpan; r++) {
-      for (let k = c.col; k < c.col + c.colSpan; k++) out[r]![k] = texts[i]!;
+      for (let k = c.col; k < c.col + c.colSpan; k++) {
+        out[r]![k] = texts[i]!;
+        left[r]![k] = r === c.row && k > c.col;
+        above[r]![k] = r > c.row;
+      }
     }
   });
   const filledCols = out[0]!.map((_, k) => out.some((row) => row[k]) || grid.xs[k + 1]! - grid.xs[k]! >= SLIVER);
-  return out.filter((row) => row.some(Boolean)).map((row) => row.filter((_, k) => filledCols[k]));
+  const kept = <T>(row: readonly T[]) => row.filter((_, k) => filledCols[k]);
+  return out.flatMap((row, r) => {
+    if (!row.some(Boolean)) return [];
+    const marks = rowSpread(kept(left[r]!), kept(above[r]!));
+    return [{ text: kept(row).join('\t'), ...(marks ? { spread: marks } : {}) }];
+  });
 }
 
-function block(items: readonly TextItem[], table: boolean, lines: readonly string[]): RuledBlock {
+function block(items: readonly TextItem[], table: boolean, lines: readonly TableRow[]): RuledBlock {
   const rows = baselines(items);
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
@@ -168,7 +187,8 @@ export function placeInGrids(items: readonly TextItem[], grids: readonly RuledGr
     });
     const texts = grid.cells.map((c, i) => cellText(lines[i]!, right.get(c.col + c.colSpan)!));
     const layout = isLayout(grid, texts);
-    blocks.push(block(mine, !layout, layout ? layoutLines(grid, lines) : spread(grid, texts).map((r) => r.join('\t'))));
+    const rows = layout ? layoutLines(grid, lines).map((text) => ({ text })) : spread(grid, texts);
+    blocks.push(block(mine, !layout, rows));
     mine.forEach((i) => taken.add(i));
   }
   return { blocks, rest: items.filter((i) => !taken.has(i)), prose };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExtractedDocument, Issue } from '../schemas/index.js';
 import { EtlError } from '../schemas/index.js';
-import { buildExtracted, type PageLine } from './build-extracted.js';
+import { buildExtracted, rowSpread, type PageLine } from './build-extracted.js';
 import { MAX_DOCUMENT_CELLS } from './cell-caps.js';
 import type { SourceRef } from './extractor.js';
 import { OLE2 } from './xlsx.js';
@@ -40,17 +40,23 @@ function cellText(cell: ExcelJS.Cell, where: string, line_no: number, issues: Is
 
 /**
  * One row as a line. Merged cells are spread over their range (a header over three columns
- * labels all three); a row that is one merged cell (a title across the sheet), or one filled
- * cell in column A, is a line of text. Empty cells stay, as tabs keep them in text.
+ * labels all three), each copy marked as one; a row that is one merged cell (a title across the sheet), or one
+ * filled cell in column A, is a line of text. Empty cells stay, as tabs keep them in text.
  */
-function rowText(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: number, issues: Issue[]): string {
+function rowLine(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: number, issues: Issue[]): PageLine {
   const row = ws.getRow(r);
   const cells: string[] = [];
+  const left: boolean[] = [];
+  const above: boolean[] = [];
   const sources = new Set<string>();
   const read = new Map<string, string>();
   for (let c = 1; c <= columns; c++) {
     const cell = row.getCell(c);
     const source = cell.isMerged && cell.master ? cell.master : cell;
+    // exceljs types a cell's row and column as strings; they are numbers
+    const [mr, mc] = [Number(source.row), Number(source.col)];
+    above.push(mr < r);
+    left.push(mr === r && mc < c);
     let text = read.get(source.address);
     if (text === undefined) {
       text = cellText(source, `${ws.name}!${source.address}`, line_no, issues);
@@ -68,9 +74,11 @@ function rowText(ws: ExcelJS.Worksheet, r: number, columns: number, line_no: num
     cells.push(text);
   }
   const filled = cells.filter((c) => c.trim());
-  if (sources.size === 1 && filled.length > 1) return filled[0]!;
+  if (sources.size === 1 && filled.length > 1) return { text: filled[0]!, page: null };
   const textLine = filled.length === 0 || (filled.length === 1 && cells[0]!.trim() !== '');
-  return textLine ? cells[0]! : cells.join('\t');
+  if (textLine) return { text: cells[0]!, page: null };
+  const spread = rowSpread(left, above);
+  return { text: cells.join('\t'), page: null, ...(spread ? { spread } : {}) };
 }
 
 /**
@@ -116,7 +124,7 @@ export async function readXlsxLines(bytes: Uint8Array, source: string, issues: I
     if (lines.length) lines.push({ text: '', page: null });
     lines.push({ text: `〈 ${ws.name} 〉`, page: null }, { text: '', page: null });
     for (let r = 1; r <= ws.rowCount; r++) {
-      lines.push({ text: rowText(ws, r, columns, lines.length + 1, issues), page: null });
+      lines.push(rowLine(ws, r, columns, lines.length + 1, issues));
     }
   }
   return lines;

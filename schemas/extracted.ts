@@ -46,7 +46,22 @@ export const Line = z.object({
 });
 export type Line = z.infer<typeof Line>;
 
-export const RawRow = z.object({ line_no: z.number().int().positive(), cells: z.array(z.string()) });
+const ColumnIndexes = z.array(z.number().int().nonnegative());
+
+/**
+ * The cells of a row that repeat a merged cell: the extractor spreads a merged cell's text over every cell it
+ * covers (so headers and row labels label each column and row they span), and says here which copies are not the
+ * cell itself. `left`: cells continuing a merged cell begun to their left in this row; `above`: cells continuing
+ * one begun in a row above. Column indexes of `cells`; absent in formats without merges and in rows with none.
+ */
+export const RowSpread = z.object({ left: ColumnIndexes.optional(), above: ColumnIndexes.optional() });
+export type RowSpread = z.infer<typeof RowSpread>;
+
+export const RawRow = z.object({
+  line_no: z.number().int().positive(),
+  cells: z.array(z.string()),
+  spread: RowSpread.optional(),
+});
 export type RawRow = z.infer<typeof RawRow>;
 
 /** A grid exactly as written: ragged rows stay ragged, cells verbatim. */

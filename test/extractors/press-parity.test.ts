@@ -109,6 +109,20 @@ describe.skipIf(!hasReal)('the press releases read alike as HWPX and as PDF (../
     }
   });
 
+  it('reads 200만 달러, merged over the 소재지 and 인정 기준 columns of ② 투자금액, as one value', () => {
+    const { hwpx, pdf } = docs.get('press-156754209')!;
+    // the prose bullet (요건 ②) that names the same sum stands apart; the table's row is the one with 지역 구분 없이
+    const inRow = (d: NormalizedDocument) => {
+      const lines = new Set(d.lines.filter((l) => l.text.includes('지역 구분 없이')).map((l) => l.line_no));
+      return d.facts.filter((f) => f.value === 2000000 && lines.has(f.line_no));
+    };
+    expect(inRow(hwpx).map((f) => [f.origin, f.row_labels.join('/'), f.col_labels.join('/')])).toEqual([
+      ['table', '글로벌 팁스', '기업(본사) 소재지/인정 기준'],
+    ]);
+    // the PDF reads that table as lines of text (see PDF_MISSES): the row's line gives the value once too
+    expect(inRow(pdf).map((f) => f.origin)).toEqual(['text']);
+  });
+
   it('reads the schedule table of the agriculture notice (4.14.~4.30.) as dates, never as the numbers 4.14 and 4.3', () => {
     const { hwpx, pdf } = docs.get('press-156754209')!;
     const dayNumbers = (d: NormalizedDocument) => d.facts.filter((f) => f.value === 4.14 || f.value === 4.3);

@@ -185,6 +185,19 @@ function pathInfo(scope: TableScope, labels: readonly string[], source: 'row' | 
   };
 }
 
+/**
+ * The labels of a cell merged over several columns (or rows): every path's labels, each once, in order
+ * (`예산/2020` and `예산/2021` → `예산/2020/2021`); a year or region only where all the paths agree on it.
+ */
+function mergedInfo(scope: TableScope, paths: ReadonlyArray<readonly string[]>, source: 'row' | 'column'): PathInfo {
+  const labels: string[] = [];
+  for (const path of paths) for (const l of path) if (!labels.includes(l)) labels.push(l);
+  const parts = paths.map((p) => pathInfo(scope, p, source));
+  const agreed = <T>(f: (p: PathInfo) => T): T | null =>
+    parts.every((p) => f(p) === f(parts[0]!)) ? f(parts[0]!) : null;
+  return { ...pathInfo(scope, labels, source), year: agreed((p) => p.year), region: agreed((p) => p.region) };
+}
+
 /** A row's own unit (`인원(명)`, `건수`), or the one of the row above for a row with no labels. */
 function rowUnitOf(row: PathInfo, noteUnits: readonly string[], above: SourcedUnit | null): SourcedUnit | null {
   if (!row.labels.length) return above;
@@ -315,7 +328,11 @@ export function tableFacts(input: TableFactInput, issues: Issue[], dates: DateMe
     const rowLabels = pathInfo(scope, row.labels, 'row');
     rowUnit = rowUnitOf(rowLabels, noteUnits, rowUnit);
     for (const cell of row.cells) {
-      const labels = { row: rowLabels, col: colInfo(row.col_paths[cell.col] ?? noLabels) };
+      // a cell merged over several columns or rows is labelled by all of them
+      const col = cell.merged_cols
+        ? mergedInfo(scope, cell.merged_cols, 'column')
+        : colInfo(row.col_paths[cell.col] ?? noLabels);
+      const labels = { row: cell.merged_rows ? mergedInfo(scope, cell.merged_rows, 'row') : rowLabels, col };
       for (const f of cellFacts(scope, row, cell, labels, rowUnit, counter)) facts.push(f);
     }
   }

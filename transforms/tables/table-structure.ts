@@ -13,6 +13,10 @@ export interface DataRow {
     readonly col: number;
     readonly raw: string;
     readonly value: CellValue;
+    /** A cell merged over several columns: the label path of each column it covers (else its column's only). */
+    readonly merged_cols?: ReadonlyArray<readonly string[]>;
+    /** A cell merged over several rows: the labels of each data row it covers (else its row's only). */
+    readonly merged_rows?: ReadonlyArray<readonly string[]>;
   }>;
   /** Column label paths in force for this row (a header row mid-table changes them). */
   readonly col_paths: ReadonlyArray<readonly string[]>;
@@ -127,6 +131,30 @@ export function columnPaths(headers: readonly string[][], labelCols: number, wid
   });
 }
 
+type DataCell = DataRow['cells'][number];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NO_SPREAD = { left: new Set<number>(), above: new Set<number>() };
+
+/** The columns of a row that repeat a merged cell begun to their left, or above. */
+const spreadOf = (row: RawTable['rows'][number]) =>
+  row.spread ? { left: new Set(row.spread.left ?? []), above: new Set(row.spread.above ?? []) } : NO_SPREAD;
+
+/** A value merged over several rows is labelled by each: the labels of the data rows its copies stand in. */
+function labelMergedRows(table: RawTable, rows: DataRow[]): void {
+  const byIndex = new Map(rows.map((row) => [row.row_index, row]));
+  for (const row of rows) {
+    if (!table.rows[row.row_index + 1]?.spread?.above) continue;
+    for (const cell of row.cells as Array<Mutable<DataCell>>) {
+      for (let r = row.row_index + 1; r < table.rows.length; r++) {
+        if (!table.rows[r]!.spread?.above?.includes(cell.raw_col)) break;
+        const below = byIndex.get(r)?.labels;
+        if (below) cell.merged_rows = [...(cell.merged_rows ?? [row.labels]), below];
+      }
+    }
+  }
+}
+
 /** Recovers header rows, label columns, row label paths and cell roles of one raw grid. */
 export function modelTable(table: RawTable): TableModel {
   const grid = table.rows.map((r) => r.cells);
@@ -186,12 +214,20 @@ export function modelTable(table: RawTable): TableModel {
       roles[r]![c] = row[c]!.trim() ? 'row_label' : 'empty';
     }
     prevLabels = labels;
-    const cells = [];
+    const cells: Array<Mutable<DataCell>> = [];
+    const { left, above } = spreadOf(table.rows[r]!);
     for (let c = k; c < row.length; c++) {
       const col = c - shift;
       const value = values[r]![c]!;
       roles[r]![c] = row[c]!.trim() ? 'data' : 'empty';
       if (value.kind === 'text') textCols.add(col);
+      // a copy of a merged cell is that cell: one value, however many columns or rows it covers
+      if (above.has(c)) continue;
+      if (left.has(c)) {
+        const origin = cells[cells.length - 1];
+        if (origin) origin.merged_cols = [...(origin.merged_cols ?? [paths[origin.col] ?? []]), paths[col] ?? []];
+        continue;
+      }
       cells.push({ raw_col: c, col, raw: row[c]!, value });
     }
     rows.push({
@@ -202,5 +238,6 @@ export function modelTable(table: RawTable): TableModel {
       col_paths: paths,
     });
   }
+  labelMergedRows(table, rows);
   return { header_row_count: headerCount, label_cols: labelCols, col_count: width, roles, rows, text_cols: textCols };
 }
