@@ -57,37 +57,40 @@ export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs
 }
 
 /**
- * Writes an artifact atomically (`writeFileAtomic`); returns it, its text and the sha256 of its
- * bytes (the next stage's input hash). The value comes typed from the stage that made it and is not
- * validated here: zod on a whole report costs ~100 ms until warm, more than the rest of a one-report
- * run's transform, and validation is where an artifact comes from disk (`readVerified`). The
- * golden tests check every rendition's artifacts against their schemas.
+ * Writes an artifact atomically (`writeFileAtomic`); returns its text and the sha256 of its bytes
+ * (the next stage's input hash). Whoever uses the artifact next parses that text, so what is loaded
+ * is exactly what was written, whichever thread made it. The value comes typed from the stage that
+ * made it and is not validated here: zod on a whole report costs ~100 ms until warm, more than the
+ * rest of a one-report run's transform, and validation is where an artifact comes from disk
+ * (`readVerified`). The golden tests check that every rendition's artifacts are exactly what their
+ * schemas make of them.
  */
-export function writeArtifact<T>(
-  path: string,
-  value: T,
-  fs: WriteFs = nodeFs,
-): { value: T; sha256: string; json: string } {
+export function writeArtifact(path: string, value: unknown, fs: WriteFs = nodeFs): { sha256: string; json: string } {
   const json = JSON.stringify(value);
   writeFileAtomic(path, json, fs);
   const sha256 = createHash('sha256').update(json).digest('hex');
-  rememberHash(path, sha256, fs);
-  return { value, sha256, json };
+  try {
+    rememberHash(path, sha256, statKey(nodeFs.statSync(path, { bigint: true })), fs);
+  } catch {
+    // only a shortcut: without it the next run hashes the bytes
+  }
+  return { sha256, json };
 }
 
 /**
- * Beside each artifact, `<artifact>.sha256`: its hash with the file's size, modification time and
- * inode as they were when it was written. A rerun over a thousand documents then stats its
- * artifacts instead of reading and hashing a gigabyte; any change to the file (a rewrite, an edit,
- * truncation) changes its stat, and the hash is computed from the bytes again.
+ * Beside each artifact, `<artifact>.sha256`: its hash with the file's size, modification and
+ * change times and inode as they were when it was hashed. A rerun over a thousand documents then
+ * stats its artifacts instead of reading and hashing a gigabyte. Any write to the file, a rename
+ * onto it or a copy of it changes its change time (which, unlike the modification time, no tool
+ * sets back), and the hash is computed from the bytes again, and noted again.
  */
 const hashNote = (path: string) => `${path}.sha256`;
 
-const statKey = (st: nodeFs.BigIntStats): string => `${st.size}:${st.mtimeNs}:${st.ino}`;
+const statKey = (st: nodeFs.BigIntStats): string => `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
 
-function rememberHash(path: string, sha256: string, fs: WriteFs): void {
+function rememberHash(path: string, sha256: string, key: string, fs: WriteFs = nodeFs): void {
   try {
-    fs.writeFileSync(hashNote(path), `${sha256} ${statKey(nodeFs.statSync(path, { bigint: true }))}`);
+    fs.writeFileSync(hashNote(path), `${sha256} ${key}`);
   } catch {
     // only a shortcut: without it the next run hashes the bytes
   }
@@ -95,22 +98,28 @@ function rememberHash(path: string, sha256: string, fs: WriteFs): void {
 
 /** sha256 of an artifact's bytes, or null when there is none (see `rememberHash`). */
 export function artifactHash(path: string): string | null {
-  let key: string;
+  let fd: number;
   try {
-    key = statKey(nodeFs.statSync(path, { bigint: true }));
+    fd = nodeFs.openSync(path, 'r');
   } catch {
     return null;
   }
   try {
-    const [sha256, noted] = nodeFs.readFileSync(hashNote(path), 'utf8').split(' ');
-    if (noted === key && sha256) return sha256;
-  } catch {
-    // no note: hash the bytes
-  }
-  try {
-    return createHash('sha256').update(nodeFs.readFileSync(path)).digest('hex');
+    const key = statKey(nodeFs.fstatSync(fd, { bigint: true }));
+    try {
+      const [sha256, noted] = nodeFs.readFileSync(hashNote(path), 'utf8').split(' ');
+      if (noted === key && sha256) return sha256;
+    } catch {
+      // no note: hash the bytes
+    }
+    const sha256 = createHash('sha256').update(nodeFs.readFileSync(fd)).digest('hex');
+    // noted only if the file did not change while it was read
+    if (statKey(nodeFs.fstatSync(fd, { bigint: true })) === key) rememberHash(path, sha256, key);
+    return sha256;
   } catch {
     return null;
+  } finally {
+    nodeFs.closeSync(fd);
   }
 }
 

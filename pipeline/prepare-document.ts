@@ -2,6 +2,7 @@ import { EtlError } from '../schemas/index.js';
 import { ExtractedDocument } from '../schemas/index.js';
 import { NormalizedDocument } from '../schemas/index.js';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { SourceRef } from '../extractors/index.js';
 import type { SourceFormat } from '../schemas/index.js';
 import {
@@ -35,10 +36,11 @@ export interface PreparedDocument {
   readonly records: StageRecord[];
   readonly input_bytes: number;
   /**
-   * The normalized artifact just written (validated), its hash and its text (what a worker posts:
-   * a string crosses threads faster than the object), so the load need not read it back.
+   * The normalized artifact just written, as its text and hash, so the load need not read it back:
+   * the load parses the text (a string crosses threads faster than the object would be cloned, and
+   * the warehouse then holds exactly what the artifact says, whichever thread made it).
    */
-  readonly normalized: { readonly doc: NormalizedDocument; readonly sha256: string; readonly json: string } | null;
+  readonly normalized: { readonly json: string; readonly sha256: string } | null;
 }
 
 export const inRange = (stage: Stage, from: Stage, to: Stage): boolean =>
@@ -106,8 +108,8 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
   p.input_bytes = bytes.length;
   if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
   const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
-  const written = writeArtifact<ExtractedDocument>(path, doc);
-  lastExtracted = { path, sha256: written.sha256, doc: written.value };
+  const written = writeArtifact(path, doc);
+  lastExtracted = { path, sha256: written.sha256, doc: JSON.parse(written.json) as ExtractedDocument };
   p.changed = true;
   return { rows: doc.lines.length, message: check.state === 'bad' ? check.note : null };
 }
@@ -134,10 +136,11 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
   if (!extracted.ok) {
     throw new EtlError('artifact_missing', extracted.note, { stage: 'transform', source: extractedPath });
   }
-  const written = writeArtifact<NormalizedDocument>(path, await transformStage(extracted.value, extracted.sha256));
-  p.normalized = { doc: written.value, sha256: written.sha256, json: written.json };
+  const normalized = await transformStage(extracted.value, extracted.sha256);
+  const written = writeArtifact(path, normalized);
+  p.normalized = { json: written.json, sha256: written.sha256 };
   p.changed = true;
-  return { rows: written.value.facts.length, message: note };
+  return { rows: normalized.facts.length, message: note };
 }
 
 /**
@@ -186,6 +189,9 @@ export async function probeUnchanged(
   now: () => Date = () => new Date(),
 ): Promise<PreparedDocument | null> {
   if (ctx.force || !inRange('extract', ctx.from, ctx.to) || !inRange('transform', ctx.from, ctx.to)) return null;
+  // without both artifacts there is work to do: the source is not read here (the worker reads it)
+  const paths = (['extracted', 'normalized'] as const).map((a) => artifactPath(ctx.out, job.document_id, a));
+  if (!paths.every((p) => existsSync(p))) return null;
   let input_bytes: number;
   try {
     const e = extractCheck(job, ctx.out);
@@ -225,5 +231,6 @@ export async function normalizedForLoad(
   if (!redo.ok || !redo.normalized) {
     throw new EtlError('stage_failed', redo.error ?? `${path}: cannot be redone`, { stage: 'load' });
   }
-  return { doc: redo.normalized.doc, sha256: redo.normalized.sha256, note: read.note, records: redo.records };
+  const doc = JSON.parse(redo.normalized.json) as NormalizedDocument;
+  return { doc, sha256: redo.normalized.sha256, note: read.note, records: redo.records };
 }

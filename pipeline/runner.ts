@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { SourceFormat } from '../schemas/index.js';
+import type { NormalizedDocument, SourceFormat } from '../schemas/index.js';
 import {
   documentCounts,
   startSchema,
@@ -103,7 +103,12 @@ async function loadPrepared(state: RunState, prep: PreparedDocument, spec: JobSp
     if (!prep.changed && !ctx.force && onDisk && state.loaded.get(prep.document_id) === onDisk)
       return { rows: 0, skipped: true };
     const { doc, sha256, note, records } = prep.normalized
-      ? { ...prep.normalized, note: null, records: [] }
+      ? {
+          doc: JSON.parse(prep.normalized.json) as NormalizedDocument,
+          sha256: prep.normalized.sha256,
+          note: null,
+          records: [],
+        }
       : await normalizedForLoad(spec, ctx, state.now);
     records.forEach(state.record);
     const rows = await loadDocument(wh.conn, doc, state.now().toISOString(), sha256);
@@ -240,6 +245,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     reporter.close();
     await preparer.close();
     if (wh) {
+      await ready?.catch(() => {}); // the schema script may still be running if something threw early
       await flushRuns().catch(() => {});
       wh.close();
     }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { JobSpec } from './document-jobs.js';
 import { inRange, prepareDocument, type PreparedDocument, type StageContext } from './prepare-document.js';
-import { posted, type WorkerMessage } from './worker-pool.js';
+import type { WorkerMessage } from './worker-pool.js';
 
 /** Extract and transform as separate steps, so that each one's records can be posted as it ends. */
 const steps = (ctx: StageContext): StageContext[] =>
@@ -33,5 +33,5 @@ parentPort?.on('message', async (msg: { job: JobSpec; ctx: StageContext }) => {
     if (!part.ok) break;
     parentPort!.postMessage({ type: 'stage', records: part.records } satisfies WorkerMessage);
   }
-  parentPort!.postMessage({ type: 'done', result: posted(merged(parts)) } satisfies WorkerMessage);
+  parentPort!.postMessage({ type: 'done', result: merged(parts) } satisfies WorkerMessage);
 });

@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { NormalizedDocument } from '../schemas/index.js';
 import type { JobSpec } from './document-jobs.js';
 import { prepareDocument, type PreparedDocument, type StageContext } from './prepare-document.js';
 import type { StageRecord } from './stage-timer.js';
@@ -108,27 +107,10 @@ const inputBytes = (path: string): number => {
   }
 };
 
-/**
- * A prepared document as a worker posts it: the normalized artifact as its JSON text, which
- * crosses threads as one string copy (the object would be cloned field by field on both sides).
- */
-type Posted = Omit<PreparedDocument, 'normalized'> & {
-  readonly normalized: { readonly json: string; readonly sha256: string } | null;
-};
-
-export const posted = (r: PreparedDocument): Posted => ({
-  ...r,
-  normalized: r.normalized && { json: r.normalized.json, sha256: r.normalized.sha256 },
-});
-
-const received = (r: Posted): PreparedDocument => ({
-  ...r,
-  normalized: r.normalized && { ...r.normalized, doc: JSON.parse(r.normalized.json) as NormalizedDocument },
-});
-
 /** What the worker posts: the records of each stage as it ends, then the document's result. */
 export type WorkerMessage =
-  { readonly type: 'stage'; readonly records: StageRecord[] } | { readonly type: 'done'; readonly result: Posted };
+  | { readonly type: 'stage'; readonly records: StageRecord[] }
+  | { readonly type: 'done'; readonly result: PreparedDocument };
 
 interface Task {
   readonly job: JobSpec;
@@ -209,7 +191,7 @@ export function workerPreparer(opts: PoolOptions): Preparer {
         slot.task.started = { at: new Date().toISOString(), t0: performance.now() };
       } else if (msg.type === 'done') {
         idle.push(slot);
-        settle(slot, () => received(msg.result));
+        settle(slot, () => msg.result);
       }
     });
     // 'error' comes first with the cause (ERR_WORKER_OUT_OF_MEMORY …), then 'exit'.

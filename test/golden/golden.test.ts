@@ -109,8 +109,9 @@ describe.each(CASES)('golden outputs of %s', (name, input, flags = []) => {
       ['extracted', ExtractedDocument],
       ['normalized', NormalizedDocument],
     ] as const) {
-      const written: unknown = JSON.parse(readFileSync(join(out, 'artifacts', id!, `${name}.json`), 'utf8'));
-      expect(schema.parse(written), name).toStrictEqual(written);
+      const text = readFileSync(join(out, 'artifacts', id!, `${name}.json`), 'utf8');
+      // byte for byte: key order too (a stage skip reads the stamp from the first keys)
+      expect(JSON.stringify(schema.parse(JSON.parse(text))), name).toBe(text);
     }
   });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../bench/synthetic-reports.js';
@@ -67,6 +67,49 @@ describe('back-fills of many documents', () => {
     expect(forced.stdout).not.toContain('skipped');
     expect(forced.stdout).not.toMatch(/ extract | export /);
     expect(forced.stdout.match(/ transform ok/g)).toHaveLength(2);
+  });
+
+  it('reruns an unchanged back-fill without a worker, and notices an artifact edited behind its back', () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 3);
+    const out = join(dir, 'out');
+    const run = (o = out) => {
+      const r = kbiz('run', '--input', join(inputs, '*.txt'), '--out', o, '--json');
+      expect(r.status, r.stderr).toBe(0);
+      return {
+        lines: r.stdout,
+        summary: JSON.parse(r.stdout.trim().split('\n').pop()!) as { workers_started: number },
+      };
+    };
+    expect(run().summary.workers_started).toBe(2);
+    const again = run();
+    expect(again.summary.workers_started).toBe(0);
+    const stages = (lines: string) =>
+      lines
+        .split('\n')
+        .filter((l) => l.includes('"type":"stage"'))
+        .map((l) => (JSON.parse(l) as { record: { stage: string; document_id: string | null; status: string } }).record)
+        .map((r) => `${r.document_id ?? '(all)'} ${r.stage} ${r.status}`);
+    expect(new Set(stages(again.lines).map((s) => s.split(' ')[2]))).toEqual(new Set(['skipped']));
+    // one byte changed in place, its size and modification time put back: the change time still tells
+    const file = join(out, 'artifacts', 'report-001', 'extracted.json');
+    const { mtimeNs } = statSync(file, { bigint: true });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('사업보고', '사업보공'));
+    const ns = String(mtimeNs % 1_000_000_000n).padStart(9, '0');
+    expect(spawnSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${ns}`, file]).status).toBe(0);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(mtimeNs);
+    const edited = run();
+    expect(stages(edited.lines).filter((l) => !l.endsWith('skipped'))).toEqual([
+      'report-001 transform ok',
+      'report-001 load ok',
+      '(all) export ok',
+    ]);
+    // a copied folder (new inodes) is hashed once, and its notes are remembered for the next rerun
+    const copy = join(dir, 'copy');
+    cpSync(out, copy, { recursive: true });
+    expect(run(copy).summary.workers_started).toBe(0);
+    const copied = join(copy, 'artifacts', 'report-002', 'normalized.json');
+    expect(readFileSync(`${copied}.sha256`, 'utf8').split(':').pop()).toBe(String(statSync(copied).ino));
   });
 
   it('redoes a stage when its options change, not only its bytes (--year)', async () => {
