@@ -8,9 +8,5 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
-  // rolldown lists every chunk on stdout: only its errors are worth showing
-  execFileSync(process.execPath, [`${root}node_modules/rolldown/bin/cli.mjs`, '-c'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(process.execPath, [`${root}bundle.mjs`], { cwd: root, stdio: 'inherit' });
 }
