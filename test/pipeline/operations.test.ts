@@ -112,6 +112,30 @@ describe('back-fills of many documents', () => {
     expect(readFileSync(`${copied}.sha256`, 'utf8').split(':').pop()).toBe(String(statSync(copied).ino));
   });
 
+  it('loads the same rows whether documents are prepared on worker threads or in the main thread', async () => {
+    const dir = tempDir();
+    const inputs = reports(dir, 2);
+    const state = async (concurrency: string) => {
+      const out = join(dir, `out-${concurrency}`);
+      const r = kbiz('run', '--input', join(inputs, '*.txt'), '--out', out, '--concurrency', concurrency, '--json');
+      expect(r.status, r.stderr).toBe(0);
+      const workers = (JSON.parse(r.stdout.trim().split('\n').pop()!) as { workers_started: number }).workers_started;
+      const tables = ['source_lines', 'sections', 'report_tables', 'table_cells', 'facts', 'date_mentions'];
+      const sums = await rows(
+        out,
+        tables
+          .concat('quality_checks', 'issues', 'document_metrics')
+          .map((t) => `SELECT '${t}' AS t, count(*)::VARCHAR AS n, sum(hash(x))::VARCHAR AS h FROM ${t} x`)
+          .join(' UNION ALL ') + ' ORDER BY t',
+      );
+      return { workers, sums };
+    };
+    const inline = await state('1');
+    const workers = await state('2');
+    expect([inline.workers, workers.workers]).toEqual([0, 2]);
+    expect(workers.sums).toEqual(inline.sums);
+  });
+
   it('redoes a stage when its options change, not only its bytes (--year)', async () => {
     const dir = tempDir();
     const file = join(dir, 'report.txt');
