@@ -58,9 +58,11 @@ function sourceFormat(format: string | undefined): SourceFormat | undefined {
 
 function summarize(s: RunSummary): string {
   const ok = s.documents.filter((d) => d.status === 'ok');
-  const sum = (k: 'sections' | 'tables' | 'facts') => ok.reduce((n, d) => n + (d.counts?.[k] ?? 0), 0);
+  const sum = (k: 'sections' | 'tables' | 'facts' | 'issues') => ok.reduce((n, d) => n + (d.counts?.[k] ?? 0), 0);
+  // what the pipeline doubted is said where it is seen, not only kept in the warehouse
+  const issues = sum('issues') ? `, issues ${sum('issues')} (table issues)` : '';
   const lines = [
-    `documents ${ok.length}/${s.documents.length}, sections ${sum('sections')}, tables ${sum('tables')}, facts ${sum('facts')} → ${s.warehouse} (${s.seconds.toFixed(2)} s)`,
+    `documents ${ok.length}/${s.documents.length}, sections ${sum('sections')}, tables ${sum('tables')}, facts ${sum('facts')}${issues} → ${s.warehouse} (${s.seconds.toFixed(2)} s)`,
     ...s.documents.filter((d) => d.status === 'failed').map((d) => `failed: ${terminalText(d.error ?? '')}`),
   ];
   return lines.join('\n');

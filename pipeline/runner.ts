@@ -59,7 +59,7 @@ export interface DocumentResult {
   readonly source: string;
   readonly status: 'ok' | 'failed';
   readonly error?: string;
-  readonly counts?: { sections: number; tables: number; facts: number; lines: number };
+  readonly counts?: { sections: number; tables: number; facts: number; lines: number; issues: number };
 }
 
 export interface RunSummary {

@@ -30,7 +30,8 @@ export const loadedDocuments = (conn: DuckDBConnection) =>
     conn,
     `
     SELECT d.document_id, d.source_sha256, d.loaded_at, d.pipeline_version,
-           (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
+           (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts,
+      (SELECT count(*) FROM issues i WHERE i.document_id = d.document_id) AS issues
     FROM documents d`,
   );
 
@@ -73,9 +74,11 @@ export interface DocumentCounts {
   readonly sections: number;
   readonly tables: number;
   readonly facts: number;
+  /** Rows of `issues`: what the pipeline doubted (a unit never stated, a region conflict, a damaged part …). */
+  readonly issues: number;
 }
 
-/** Lines, sections, tables and facts per loaded document, for the run summary. */
+/** Lines, sections, tables, facts and issues per loaded document, for the run summary. */
 export async function documentCounts(conn: DuckDBConnection): Promise<Map<string, DocumentCounts>> {
   const { rows } = await query(
     conn,
@@ -83,14 +86,15 @@ export async function documentCounts(conn: DuckDBConnection): Promise<Map<string
     SELECT d.document_id, d.line_count AS lines,
       (SELECT count(*) FROM sections s WHERE s.document_id = d.document_id) AS sections,
       (SELECT count(*) FROM report_tables t WHERE t.document_id = d.document_id) AS tables,
-      (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts
+      (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id) AS facts,
+      (SELECT count(*) FROM issues i WHERE i.document_id = d.document_id) AS issues
     FROM documents d`,
   );
   const n = (v: unknown) => Number(v);
   return new Map(
     rows.map((x) => [
       String(x.document_id),
-      { lines: n(x.lines), sections: n(x.sections), tables: n(x.tables), facts: n(x.facts) },
+      { lines: n(x.lines), sections: n(x.sections), tables: n(x.tables), facts: n(x.facts), issues: n(x.issues) },
     ]),
   );
 }

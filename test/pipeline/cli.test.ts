@@ -27,7 +27,9 @@ describe('kbiz-etl run on the bundled report', () => {
 
   it('builds the warehouse and prints a summary', () => {
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^documents 1\/1, sections 135, tables 34, facts \d+ → .*kbiz\.duckdb \(\d+\.\d+ s\)$/m);
+    expect(first.out).toMatch(
+      /^documents 1\/1, sections 135, tables 34, facts \d+, issues 3 \(table issues\) → .*kbiz\.duckdb \(\d+\.\d+ s\)$/m,
+    );
     expect(first.out).toMatch(/^kbiz-2020 extract ok, 1039 rows \(\d+ ms\)$/m);
   });
 
