@@ -47,6 +47,9 @@ interface Amount {
   readonly approx: boolean;
 }
 
+/** One space, then a money word that ends there (`원` of `원 이내`, not of `원장`). */
+const SPACED_MONEY = /^ (?:달러|원)(?![가-힣])/;
+
 /**
  * Reads a Korean amount at `pos`: digit groups and decimals, magnitude words alone or combined
  * (`7천5백만원`, `1조 2,300억원`, `15백만원`, `5,000천불`, `51만명`) and the unit after them.
@@ -105,6 +108,8 @@ export function readAmount(text: string, pos: number): Amount | null {
     approx = true;
     i++;
   }
+  // a money word set off by one space is still the amount's unit: `100만 달러`, `51,000백만 원 이내`
+  if (SPACED_MONEY.test(text.slice(i, i + 4))) i++;
   const unit = unitAt(text, i);
   if (single && single.words && !unit) {
     // `300만` with no unit after it: a plain number scaled by its magnitude words.

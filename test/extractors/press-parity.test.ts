@@ -114,7 +114,7 @@ describe.skipIf(!hasReal)('the press releases read alike as HWPX and as PDF (../
     // the prose bullet (요건 ②) that names the same sum stands apart; the table's row is the one with 지역 구분 없이
     const inRow = (d: NormalizedDocument) => {
       const lines = new Set(d.lines.filter((l) => l.text.includes('지역 구분 없이')).map((l) => l.line_no));
-      return d.facts.filter((f) => f.value === 2000000 && lines.has(f.line_no));
+      return d.facts.filter((f) => f.value_base === 2000000 && lines.has(f.line_no));
     };
     expect(inRow(hwpx).map((f) => [f.origin, f.row_labels.join('/'), f.col_labels.join('/')])).toEqual([
       ['table', '글로벌 팁스', '기업(본사) 소재지/인정 기준'],

@@ -36,6 +36,18 @@ describe('readAmount: the Korean number grammar', () => {
   it('marks `여` as approximate: 1,200여권', () => {
     expect(readAmount('1,200여권', 0)).toEqual({ end: 7, value: 1200, unit_raw: '권', approx: true });
   });
+
+  it('takes a money word set off by one space as the unit, and nothing else after a space', () => {
+    const read = (text: string) => {
+      const a = readAmount(text, 0)!;
+      return [a.value, a.unit_raw, text.slice(a.end)];
+    };
+    expect(read('100만 달러 이상')).toEqual([100, '만달러', ' 이상']);
+    expect(read('200만 달러(단건)')).toEqual([200, '만달러', '(단건)']);
+    expect(read('51,000백만 원 이내')).toEqual([51000, '백만원', ' 이내']);
+    expect(read('3 원장')).toEqual([3, null, ' 원장']);
+    expect(read('5만 명')).toEqual([50000, null, ' 명']);
+  });
 });
 
 describe('parseCell', () => {
