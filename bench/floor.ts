@@ -71,6 +71,10 @@ const value = (type: string, v: unknown): DuckDBValue =>
         : (v as DuckDBValue);
 const CHUNK = 2048;
 
+/**
+ * The pipeline's append loop (warehouse/append-rows.ts) written again, plainly: importing it goes
+ * through warehouse/index.js, which would load zod and the schemas into the floor's start-up.
+ */
 async function append(t: FloorTable, rows: ReadonlyArray<Record<string, unknown>>, id: string, year: number) {
   if (!rows.length) return 0;
   const types = t.columns.map((c) => CHUNK_TYPE[c.type] ?? VARCHAR);

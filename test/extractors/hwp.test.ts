@@ -8,7 +8,7 @@ import type { ExtractedDocument } from '../../schemas/extracted.js';
 import type { NormalizedDocument } from '../../schemas/normalized.js';
 import { normalize } from '../../transforms/index.js';
 import { queryWarehouse, ref, reportLines, ROOT, runCli, tempDir } from '../helpers.js';
-import { hwp5Document, HWP5_FLAGS, plainHwp5Table, reportHwp5 } from './hwp5-package.js';
+import { hwp5Document, HWP5_FLAGS, plainHwp5Table, reportHwp5, type Hwp5Cell } from './hwp5-package.js';
 import { hwpxPackage, paragraph, plainTable, table, zipEntries } from './hwpx-package.js';
 
 const REAL = join(ROOT, '..', 'shared', 'real-inputs');
@@ -20,6 +20,24 @@ const at = (file: string, year = 2026) => ref({ source_path: file, report_year: 
 const dots = (s: string) => s.replace(/[⋅·ㆍ]/g, '·');
 const texts = (doc: ExtractedDocument, kind: string) => doc.lines.filter((l) => l.kind === kind).map((l) => l.text);
 
+/** A unit row merged over the table, a header cell over two rows and one over two columns: HWPX and HWP 5 alike. */
+const SUPPORT_TABLE: ReadonlyArray<readonly Hwp5Cell[]> = [
+  [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
+  [
+    { text: '구 분', col: 0, rowSpan: 2 },
+    { text: '지원규모', col: 1, colSpan: 2 },
+  ],
+  [
+    { text: '과제 수', col: 1 },
+    { text: '지원한도', col: 2 },
+  ],
+  [
+    { text: '스케일업 팁스', col: 0 },
+    { text: '15', col: 1 },
+    { text: '3,000', col: 2 },
+  ],
+];
+
 describe('HWPX written by hand', () => {
   it('is detected by its mimetype entry, not taken for a workbook, whatever its name', () => {
     const bytes = hwpxPackage(paragraph('2020년도 사업보고'));
@@ -30,25 +48,7 @@ describe('HWPX written by hand', () => {
   });
 
   it('spreads merged cells over their range and takes a merged first row as the unit note', async () => {
-    const body =
-      paragraph('2020년도 사업보고') +
-      paragraph('〈 회원 현황 〉') +
-      table([
-        [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
-        [
-          { text: '구 분', col: 0, rowSpan: 2 },
-          { text: '지원규모', col: 1, colSpan: 2 },
-        ],
-        [
-          { text: '과제 수', col: 1 },
-          { text: '지원한도', col: 2 },
-        ],
-        [
-          { text: '스케일업 팁스', col: 0 },
-          { text: '15', col: 1 },
-          { text: '3,000', col: 2 },
-        ],
-      ]);
+    const body = paragraph('2020년도 사업보고') + paragraph('〈 회원 현황 〉') + table(SUPPORT_TABLE);
     const doc = await extractHwpx(hwpxPackage(body), at('m.hwpx', 2020), 't');
     expect(doc.lines.filter((l) => l.kind !== 'blank').map((l) => `${l.kind} ${l.text}`)).toEqual([
       'title 2020년도 사업보고',
@@ -102,28 +102,7 @@ describe('HWPX written by hand', () => {
 
 describe('HWP 5 written by hand', () => {
   it('spreads merged cells (LIST_HEADER spans) over their range and takes a merged first row as the unit note', async () => {
-    const bytes = hwp5Document([
-      '2020년도 사업보고',
-      '〈 회원 현황 〉',
-      {
-        table: [
-          [{ text: '(단위 : 개, 백만원)', col: 0, colSpan: 3 }],
-          [
-            { text: '구 분', col: 0, rowSpan: 2 },
-            { text: '지원규모', col: 1, colSpan: 2 },
-          ],
-          [
-            { text: '과제 수', col: 1 },
-            { text: '지원한도', col: 2 },
-          ],
-          [
-            { text: '스케일업 팁스', col: 0 },
-            { text: '15', col: 1 },
-            { text: '3,000', col: 2 },
-          ],
-        ],
-      },
-    ]);
+    const bytes = hwp5Document(['2020년도 사업보고', '〈 회원 현황 〉', { table: SUPPORT_TABLE }]);
     const doc = await extractHwp(bytes, at('m.hwp', 2020), 't');
     expect(doc.lines.filter((l) => l.kind !== 'blank').map((l) => `${l.kind} ${l.text}`)).toEqual([
       'title 2020년도 사업보고',
