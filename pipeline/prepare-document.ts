@@ -80,10 +80,11 @@ const expected = (job: JobSpec, artifact: ArtifactName, input_sha256?: string | 
 });
 
 /**
- * The extracted document this thread wrote last: its transform, next, takes it from here rather
- * than reading and validating it again, as long as the file on disk is still that one (same hash).
+ * The extracted artifact this thread wrote last, as its text: its transform, next, parses it from
+ * here rather than reading and validating the file again, as long as the file on disk is still
+ * that one (same hash).
  */
-let lastExtracted: { readonly path: string; readonly sha256: string; readonly doc: ExtractedDocument } | null = null;
+let lastExtracted: { readonly path: string; readonly sha256: string; readonly json: string } | null = null;
 
 /** The extract stage's check of its artifact, and what it read to make it. */
 function extractCheck(job: JobSpec, out: string) {
@@ -109,7 +110,7 @@ async function extract(job: JobSpec, out: string, force: boolean, p: Progress): 
   if (!force && check.state === 'fresh') return { rows: 0, skipped: true };
   const doc = { ...(await extractStage(bytes, ref, format)), input_sha256: input };
   const written = writeArtifact(path, doc);
-  lastExtracted = { path, sha256: written.sha256, doc: JSON.parse(written.json) as ExtractedDocument };
+  lastExtracted = { path, ...written };
   p.changed = true;
   return { rows: doc.lines.length, message: check.state === 'bad' ? check.note : null };
 }
@@ -126,7 +127,7 @@ async function transform(job: JobSpec, ctx: StageContext, p: Progress): Promise<
   const held = lastExtracted?.path === extractedPath && lastExtracted.sha256 === extractedSha ? lastExtracted : null;
   lastExtracted = null;
   let extracted: ReturnType<typeof readVerified<typeof ExtractedDocument>> = held
-    ? { ok: true, value: held.doc, sha256: held.sha256 }
+    ? { ok: true, value: JSON.parse(held.json) as ExtractedDocument, sha256: held.sha256 }
     : readVerified(extractedPath, ExtractedDocument, expected(job, 'extracted'));
   if (!extracted.ok && !extracted.missing) {
     note = extracted.note;

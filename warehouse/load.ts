@@ -44,12 +44,12 @@ export async function loadedSources(conn: DuckDBConnection): Promise<Map<string,
 async function replace(
   conn: DuckDBConnection,
   tables: Partial<Record<WarehouseTableName, TableRows>>,
-  where: string | null,
-  clear = true,
+  where: string,
+  clear: boolean,
 ): Promise<number> {
   let n = 0;
   for (const [name, { rows, constants }] of Object.entries(tables) as Array<[WarehouseTableName, TableRows]>) {
-    if (clear) await conn.run(`DELETE FROM ${name}${where ? ` WHERE ${where}` : ''}`);
+    if (clear) await conn.run(`DELETE FROM ${name} WHERE ${where}`);
     n += await appendRows(conn, WAREHOUSE_TABLES[name], rows, constants);
   }
   return n;
