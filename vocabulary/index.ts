@@ -3,7 +3,7 @@
  * total labels, years and dates, regions. Transforms and the warehouse import it from here only.
  */
 export { parseCell, readAmount, outOfRangeAt, type Quantity, type CellValue } from './korean-number.js';
-export { fullYear, yearOf } from './years.js';
+export { fullYear, YEAR_MARK, yearOf } from './years.js';
 export { tokenizeNumbers, type NumberToken } from './number-tokens.js';
 export { isPeriodLabel, resolveDate } from './dates.js';
 export { UNITS, lookupUnit } from './units.js';

@@ -1,5 +1,6 @@
 import { NEGATIVE_MARKS, readAmount, type Quantity } from './korean-number.js';
 import { qualifierAround } from './qualifiers.js';
+import { YEAR_MARK } from './years.js';
 
 /** What a number in prose is. Only `quantity` becomes a fact; the rest are named non-quantities. */
 export type TokenClass = 'quantity' | 'date' | 'year' | 'ordinal' | 'name' | 'ratio' | 'list_number';
@@ -27,7 +28,7 @@ export interface DateParts {
   readonly to: DatePoint | 'present';
 }
 
-const APOS = `['‘’]`;
+const APOS = YEAR_MARK;
 const MD = String.raw`(\d{1,2})\.(\d{1,2})`;
 /**
  * A date is not followed by more digits or by a unit: `3.1억원` is money, `5.7` is May 7, and

@@ -20,12 +20,21 @@ export const writtenYear = (digits: string, reportYear: number): number =>
   digits.length === 2 ? fullYear(Number(digits), reportYear) : Number(digits);
 
 /**
+ * The marks a report sets before a two-digit year (`'26년`, `‘93.12월`), as a regular-expression
+ * class: apostrophes and quotes, and what word processors and typists put in their place (a
+ * backtick, a prime, a full-width apostrophe: `\`26년`, `′26년`).
+ */
+export const YEAR_MARK = "['‘’`′＇]";
+
+const SHORT_YEAR = new RegExp(String.raw`${YEAR_MARK}(\d{2})(?:\s*년|\s*\.)`);
+
+/**
  * The year a label names: `'20년`, `2019년(A)`, `2020 구축기업수`, `2017년`, `'20. 12월말 기준`,
  * `20년`; two-digit years resolve against the report year.
  */
 export function yearOf(label: string, reportYear: number): number | null {
   const full = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*년|(?=[\s(.]|$))/.exec(label);
   if (full) return Number(full[1]);
-  const short = /['‘’](\d{2})(?:\s*년|\s*\.)/.exec(label) ?? /^(\d{2})\s*년/.exec(label.trim());
+  const short = SHORT_YEAR.exec(label) ?? /^(\d{2})\s*년/.exec(label.trim());
   return short ? writtenYear(short[1]!, reportYear) : null;
 }

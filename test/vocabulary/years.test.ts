@@ -68,6 +68,14 @@ describe('yearOf', () => {
     expect(yearOf("'98년", 2024)).toBe(1998);
   });
 
+  it('takes a backtick, a prime or a full-width apostrophe for the year mark, as press releases write it', () => {
+    expect(['`26년', '′26년', '＇26년'].map((label) => yearOf(label, 2026))).toEqual([2026, 2026, 2026]);
+    // in prose the mark makes `26년 a year, not a number 26 without a unit
+    const numbers = (text: string) => tokenizeNumbers(text).filter((t) => t.quantity);
+    expect(numbers('☞ (신청기간) `26년 연중')).toEqual([]);
+    expect(numbers('□ K-디지털 트레이닝 ☞ (신청기간) ′26년 연중')).toEqual([]);
+  });
+
   it.each(['누 계', '증 감(B-A)', '합 계', '12월'])('%s has no year', (label) =>
     expect(yearOf(label, 2020)).toBeNull(),
   );

@@ -1,4 +1,4 @@
-import { resolveRegion } from '../../vocabulary/index.js';
+import { resolveRegion, YEAR_MARK } from '../../vocabulary/index.js';
 
 // Brackets and stops are compared as char codes: `text[i]` makes a new string of every Hangul character.
 const isOpen = (c: number) => c === 0x28 || c === 0xff08; // ( （
@@ -43,11 +43,9 @@ const clean = (s: string) =>
     .replace(/^[\s\-–·•*※○◦「」]+|[\s,:·「」]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+const NUMBER_WORD = new RegExp(String.raw`${YEAR_MARK}?\d[\d,.]*(?:~\d[\d,.]*)?[가-힣%]{0,3}(?=[\s,)]|$)`, 'g');
 /** Numbers with their unit words (`25개`, `183.4억원`, `2020년`) are not part of a subject. */
-const dropNumbers = (s: string) =>
-  s
-    .replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, ' ')
-    .replace(/['‘’]?\d[\d,.]*(?:~\d[\d,.]*)?[가-힣%]{0,3}(?=[\s,)]|$)/g, ' ');
+const dropNumbers = (s: string) => s.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, ' ').replace(NUMBER_WORD, ' ');
 const lastClause = (text: string) => clean(dropNumbers(text.slice(clauseStart(text))));
 
 const COUNTED = /^\s*([가-힣A-Za-z]+)/;
